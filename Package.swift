@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+// Sift: a pipeline language for dataframes, with its own columnar engine. No package dependencies.
+import PackageDescription
+
+// Targets are listed bottom-up; dependencies flow one way:
+// SiftFrame <- SiftLang <- SiftSession <- sift, with SiftPlot and SiftLearn beside SiftLang.
+let package = Package(
+    name: "Sift",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sift", targets: ["sift"]),
+        .library(name: "SiftFrame", targets: ["SiftFrame"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(name: "SiftFrame"),
+        .executableTarget(name: "sift", dependencies: ["SiftFrame", "CReadline"]),
+        .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
+    ]
+)

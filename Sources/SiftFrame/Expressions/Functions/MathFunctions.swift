@@ -1,0 +1,7 @@
+// PLACEHOLDER: filled in by the Math functions work.
+
+/// Math functions.
+public enum MathFunctions {
+    /// The definitions.
+    public static let all: [FunctionDefinition] = []
+}
