@@ -18,7 +18,9 @@ let package = Package(
             providers: [.apt(["libreadline-dev"])]
         ),
         .target(name: "SiftFrame"),
+        .target(name: "SiftLang", dependencies: ["SiftFrame"]),
         .executableTarget(name: "sift", dependencies: ["SiftFrame", "CReadline"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
+        .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
     ]
 )
