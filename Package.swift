@@ -19,8 +19,10 @@ let package = Package(
         ),
         .target(name: "SiftFrame"),
         .target(name: "SiftLang", dependencies: ["SiftFrame"]),
-        .executableTarget(name: "sift", dependencies: ["SiftFrame", "CReadline"]),
+        .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLang", "CReadline"]),
+        .executableTarget(name: "sift", dependencies: ["SiftSession"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
         .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
+        .testTarget(name: "SiftSessionTests", dependencies: ["SiftSession"]),
     ]
 )

@@ -166,10 +166,14 @@ public struct StageBinder {
     }
 
     /// The name of an existing column written as a bare name, a backticked name or a string.
+    ///
+    /// A bare name that is not a column but a variable holding a string names the column in
+    /// that string, so functions can take column names: `fn top(df, col) = df | tally col`.
     public func columnName(_ node: ExprNode, in schema: Schema) throws -> String {
         let name: String
         switch node.kind {
-        case .name(let n): name = n
+        case .name(let n):
+            if schema.type(of: n) == nil, case .scalar(.string(let s))? = scope.lookup(n) { name = s } else { name = n }
         case .literal(.string(let s)): name = s
         default: throw error("expected a column name", at: node.range)
         }
