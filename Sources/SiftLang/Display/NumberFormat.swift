@@ -26,7 +26,7 @@ public enum NumberFormat {
         if x == 0 { return "0.0" }
         let a = abs(x)
         if a >= 1e6 || a < 1e-4 { return scientific(x) }
-        let intDigits = a < 1 ? 1 : Int(log10(a).rounded(.down)) + 1
+        let intDigits = Int(log10(a).rounded(.down)) + 1   // zero or negative below 1
         let decimals = max(0, significantDigits - intDigits)
         let scale = pow(10.0, Double(decimals))
         var rounded = (x * scale).rounded() / scale

@@ -63,6 +63,9 @@ public struct Lexer {
                 pos += 1
                 space = true
                 lineStart = true
+                // A statement keyword cannot appear inside brackets: an unclosed bracket ends here,
+                // so the parser reports it and goes on with the next statement.
+                if depth > 0 && nextLineStartsStatement() { depth = 0 }
                 let afterPipe = tokens.last?.kind == .symbol(.pipe)
                 if depth == 0 && !afterPipe && !continuesWithPipe() && !(tokens.last.map { $0.kind == .newline } ?? true) {
                     emit(.newline, from: start, space: true)
@@ -75,7 +78,7 @@ public struct Lexer {
                 while isIdentPart(peek()) { pos += 1 }
                 let word = String(decoding: bytes[start..<pos], as: UTF8.self)
                 if let k = Token.Keyword(rawValue: word) { emit(.keyword(k), from: start, space: space) } else { emit(.identifier(word), from: start, space: space) }
-            } else if isDigit(c) || (c == UInt8(ascii: ".") && isDigit(peek(1)) && !(tokens.last.map(endsValue) ?? false)) {
+            } else if isDigit(c) || (c == UInt8(ascii: ".") && isDigit(peek(1)) && (space || !(tokens.last.map(endsValue) ?? false))) {
                 emit(lexNumber(), from: start, space: space)
             } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
                 emit(lexString(quote: c), from: start, space: space)
@@ -109,6 +112,16 @@ public struct Lexer {
             tokens.append(Token(.newline, SourceRange(source: source, start: pos, end: pos), spaceBefore: true))
         }
         tokens.append(Token(.eof, SourceRange(source: source, start: pos, end: pos), spaceBefore: true))
+    }
+
+    /// Whether the next line begins with `let`, `fn`, `use` or `param`.
+    private func nextLineStartsStatement() -> Bool {
+        var p = pos
+        while p < bytes.count && (bytes[p] == UInt8(ascii: " ") || bytes[p] == UInt8(ascii: "\t")) { p += 1 }
+        var q = p
+        while q < bytes.count && isIdentPart(bytes[q]) { q += 1 }
+        let word = String(decoding: bytes[p..<q], as: UTF8.self)
+        return ["let", "fn", "use", "param"].contains(word)
     }
 
     /// Whether the next line that is not blank or a comment begins with `|`.

@@ -43,7 +43,8 @@ public struct Parser {
 
     private func error(_ message: String, at token: Token? = nil) -> Diagnostic {
         let t = token ?? current
-        if t.kind == .eof {
+        let atLastNewline = t.kind == .newline && tokens.last?.kind == .eof && t.range.start >= tokens[tokens.count - 2].range.start
+        if t.kind == .eof || atLastNewline {
             return .error("parse.unexpectedEndOfInput", "unexpected end of input: \(message)", at: t.range)
         }
         if case .invalid(let why) = t.kind { return .error("lex.invalidToken", why, at: t.range) }
