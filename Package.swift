@@ -23,6 +23,6 @@ let package = Package(
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
         .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
-        .testTarget(name: "SiftSessionTests", dependencies: ["SiftSession"]),
+        .testTarget(name: "SiftSessionTests", dependencies: ["SiftSession", "sift"]),
     ]
 )

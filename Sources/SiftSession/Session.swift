@@ -50,6 +50,7 @@ public final class Session {
         interpreter.seed = options.seed
         interpreter.resolveLibrary = { name, dir in Stdlib.resolve(name, from: dir) }
         for p in options.params { interpreter.paramOverrides[p.name] = Session.parseParam(p.value) }
+        interpreter.warn = { [unowned self] message in self.errors("warning: \(message)\n") }
         interpreter.stageObserver = { [unowned self] report in
             guard self.explain else { return }
             self.output(Session.describe(report) + "\n")

@@ -35,6 +35,8 @@ public final class Interpreter {
     public var stageObserver: ((StageReport) -> Void)?
     /// Checked between statements and stages; when it returns true, the run stops (Ctrl-C).
     public var isInterrupted: () -> Bool = { false }
+    /// Receives warnings that do not stop a run (rows skipped by `load bad_rows:"skip"`).
+    public var warn: (String) -> Void = { _ in }
     /// Libraries already `use`d, so a second `use` does not run them again.
     public private(set) var usedLibraries: [String] = []
     /// The directory of the script being run, for relative paths (nil: the working directory).
