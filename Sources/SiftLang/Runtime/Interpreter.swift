@@ -179,6 +179,14 @@ public final class Interpreter {
             return try member(try evaluate(base, in: scope), name, at: nameRange)
         case .index(let base, let i):
             return try index(try evaluate(base, in: scope), try evaluate(i, in: scope), at: node.range)
+        case .call("if", _, let args) where args.count == 3 && scope.lookup("if") == nil:
+            // Outside verbs, `if` with a single condition evaluates only the branch it takes,
+            // so recursive functions terminate.
+            let cond = try evaluate(args[0], in: scope)
+            if case .scalar(let c) = cond, c.type == .bool || c.isNull {
+                return try evaluate(c == .bool(true) ? args[1] : args[2], in: scope)
+            }
+            return try applyFunction("if", [cond, try evaluate(args[1], in: scope), try evaluate(args[2], in: scope)], at: node.range)
         case .call(let name, let nameRange, let args):
             let values = try args.map { try evaluate($0, in: scope) }
             if case .function(let f)? = scope.lookup(name) { return try call(f, values, at: node.range) }
