@@ -44,6 +44,6 @@ let runner = Runner(
         }
         return String(decoding: bytes, as: UTF8.self)
     },
-    makeLineReader: { ReadlineLineReader(completer: { _, _ in (0, []) }) }
+    makeLineReader: { completer in ReadlineLineReader(completer: completer) }
 )
 exit(runner.main(Array(CommandLine.arguments.dropFirst())))

@@ -23,7 +23,7 @@ public final class ReadlineLineReader: LineReader {
     /// Creates the reader, loads the history and installs completion and the Ctrl-C handler.
     ///
     /// - Parameter completer: given the line and cursor, the start of the word and its candidates.
-    public init(historyPath: String = NSHomeDirectory() + "/.sift_history",
+    public init(historyPath: String = (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.sift_history",
                 completer: @escaping (String, Int) -> (start: Int, candidates: [String])) {
         self.historyPath = historyPath
         activeCompleter = completer

@@ -39,12 +39,15 @@ public struct Runner {
     public var err: (String) -> Void
     /// Reads all of stdin (for piped scripts).
     public var readStdin: () -> String
-    /// Makes the REPL's line reader (readline on a terminal).
-    public var makeLineReader: () -> LineReader
+    /// Makes the REPL's line reader (readline on a terminal), given the session's completer.
+    public var makeLineReader: (@escaping Completer) -> LineReader
+
+    /// Given a line and a cursor offset, where the word being completed starts and the candidates.
+    public typealias Completer = (String, Int) -> (start: Int, candidates: [String])
 
     /// Creates a runner.
     public init(terminal: Terminal, out: @escaping (String) -> Void, err: @escaping (String) -> Void,
-                readStdin: @escaping () -> String, makeLineReader: @escaping () -> LineReader) {
+                readStdin: @escaping () -> String, makeLineReader: @escaping (@escaping Completer) -> LineReader) {
         self.terminal = terminal
         self.out = out
         self.err = err
@@ -100,7 +103,9 @@ public struct Runner {
             if !terminal.stdinIsTerminal {
                 return session.runScript(readStdin(), name: "<stdin>") ? 0 : 1
             }
-            var repl = REPL(session: session, reader: makeLineReader(), out: out, terminalHeight: terminal.height)
+            session.interpreter.isInterrupted = { ReadlineLineReader.wasInterrupted }
+            let reader = makeLineReader { [unowned session] line, cursor in session.completions(for: line, cursor: cursor) }
+            var repl = REPL(session: session, reader: reader, out: out, terminalHeight: terminal.height)
             return repl.run()
         case .test(let paths, let update):
             var options = sessionOptions(args)
