@@ -65,6 +65,16 @@ final class TerminalSession {
         return nil
     }
 
+    /// Waits for the process to exit, killing it after `timeout` seconds; its exit status, or nil if killed.
+    func waitForExit(timeout: Double = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline {
+            _ = read(until: "\u{0}", timeout: 0.2)
+        }
+        if process.isRunning { process.terminate(); process.waitUntilExit(); return nil }
+        return process.terminationStatus
+    }
+
     /// Text without ANSI escape sequences and carriage returns.
     static func plain(_ s: String) -> String {
         var out = ""
@@ -118,8 +128,7 @@ final class REPLTerminalTests: XCTestCase {
         t.type("nope\r")
         XCTAssertNotNil(t.read(until: "unknown variable 'nope'"), t.transcript)
         t.type(":quit\r")
-        t.process.waitUntilExit()
-        XCTAssertEqual(t.process.terminationStatus, 0)
+        XCTAssertEqual(t.waitForExit(), 0, t.transcript)
 
         // History survives a restart: Up twice recalls `nope` (after `:quit`).
         let history = (try? String(contentsOfFile: home + "/.sift_history", encoding: .utf8)) ?? ""
@@ -129,7 +138,6 @@ final class REPLTerminalTests: XCTestCase {
         t2.type("\u{1B}[A\u{1B}[A\r")
         XCTAssertNotNil(t2.read(until: "unknown variable 'nope'"), t2.transcript)
         t2.type("\u{04}")   // Ctrl-D on an empty line quits
-        t2.process.waitUntilExit()
-        XCTAssertEqual(t2.process.terminationStatus, 0)
+        XCTAssertEqual(t2.waitForExit(), 0, t2.transcript)
     }
 }
