@@ -46,19 +46,25 @@ final class TerminalSession {
         t.withUTF8 { buf in _ = write(master, buf.baseAddress, buf.count) }
     }
 
-    /// Reads until the (escape-stripped) output since the last call contains `marker`.
+    /// Reads until the (escape-stripped) output since the last call contains `marker` and then,
+    /// after it, `prompt` (so the next keystrokes reach readline, not a terminal it is resetting).
     @discardableResult
-    func read(until marker: String, timeout: Double = 20) -> String? {
+    func read(until marker: String, thenPrompt prompt: String? = "sift> ", timeout: Double = 20) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         var fresh = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
+        func done() -> Bool {
+            guard let r = fresh.range(of: marker) else { return false }
+            guard let prompt else { return true }
+            return fresh[r.upperBound...].contains(prompt)
+        }
         while Date() < deadline {
             var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&pfd, 1, 100) > 0 {
                 let n = Glibc.read(master, &buffer, buffer.count)
                 if n <= 0 { break }
                 fresh += TerminalSession.plain(String(decoding: buffer[0..<n], as: UTF8.self))
-                if fresh.contains(marker) { transcript += fresh; return fresh }
+                if done() { transcript += fresh; return fresh }
             }
         }
         transcript += fresh
@@ -69,7 +75,7 @@ final class TerminalSession {
     func waitForExit(timeout: Double = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline {
-            _ = read(until: "\u{0}", timeout: 0.2)
+            _ = read(until: "\u{0}", thenPrompt: nil, timeout: 0.2)
         }
         if process.isRunning { process.terminate(); process.waitUntilExit(); return nil }
         return process.terminationStatus
@@ -104,22 +110,22 @@ final class REPLTerminalTests: XCTestCase {
 
     func testCompletionContinuationUndoAndHistoryAcrossRestarts() throws {
         let t = try TerminalSession(home: home)
-        XCTAssertNotNil(t.read(until: "sift> "), t.transcript)
+        XCTAssertNotNil(t.read(until: "Ctrl-D to leave"), t.transcript)
         t.type("let abcdef = 41\r")
-        XCTAssertNotNil(t.read(until: "sift> "), t.transcript)
+        XCTAssertNotNil(t.read(until: "= 41"), t.transcript)
         // Tab completes the variable name.
         t.type("abc\t")
-        XCTAssertNotNil(t.read(until: "abcdef"), t.transcript)
+        XCTAssertNotNil(t.read(until: "abcdef", thenPrompt: nil), t.transcript)
         t.type(" + 1\r")
         XCTAssertNotNil(t.read(until: "42"), t.transcript)
         // An open bracket continues the cell.
         t.type("[1,\r")
-        XCTAssertNotNil(t.read(until: "....> "), t.transcript)
+        XCTAssertNotNil(t.read(until: "[1,", thenPrompt: "....> "), t.transcript)
         t.type("2]\r")
         XCTAssertNotNil(t.read(until: "[1, 2]"), t.transcript)
         // :undo restores the variable.
         t.type("let abcdef = 0\r")
-        XCTAssertNotNil(t.read(until: "sift> "), t.transcript)
+        XCTAssertNotNil(t.read(until: "= 0"), t.transcript)
         t.type(":undo\r")
         XCTAssertNotNil(t.read(until: "undone"), t.transcript)
         t.type("abcdef\r")
@@ -134,7 +140,7 @@ final class REPLTerminalTests: XCTestCase {
         let history = (try? String(contentsOfFile: home + "/.sift_history", encoding: .utf8)) ?? ""
         XCTAssertTrue(history.contains("let abcdef = 41"), history)
         let t2 = try TerminalSession(home: home)
-        XCTAssertNotNil(t2.read(until: "sift> "), t2.transcript)
+        XCTAssertNotNil(t2.read(until: "Ctrl-D to leave"), t2.transcript)
         t2.type("\u{1B}[A\u{1B}[A\r")
         XCTAssertNotNil(t2.read(until: "unknown variable 'nope'"), t2.transcript)
         t2.type("\u{04}")   // Ctrl-D on an empty line quits
