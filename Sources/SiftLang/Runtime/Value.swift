@@ -79,11 +79,23 @@ public protocol HostObject: Sendable {
     func display(_ options: DisplayOptions) -> String
     /// A field read with `.name` (nil when there is no such field).
     func member(_ name: String) -> Value?
+    /// The file extensions `save PATH` accepts for this object (`["svg", "txt"]` for a plot,
+    /// `["json"]` for a model), for the error message when another one is given.
+    var savableExtensions: [String] { get }
+    /// The bytes `save PATH` writes, chosen by the path's lowercased extension (without the dot);
+    /// nil when the object cannot be saved in that format.
+    ///
+    /// - Throws: a `FrameError` when the object cannot be serialised.
+    func savedContents(extension: String) throws -> [UInt8]?
 }
 
 extension HostObject {
     /// Host objects have no fields unless they say so.
     public func member(_ name: String) -> Value? { nil }
+    /// Host objects cannot be saved unless they say so.
+    public var savableExtensions: [String] { [] }
+    /// Host objects cannot be saved unless they say so.
+    public func savedContents(extension: String) throws -> [UInt8]? { nil }
 }
 
 /// Column names and types of a frame, known before any row is computed.
