@@ -1,0 +1,133 @@
+// Window kernels within groups in row order: row numbers, shifted rows (lag/lead), running sums, ranks.
+
+/// Per-row results computed within each row's group, in row order. An ungrouped frame is
+/// one group (``Grouping/isSingle``).
+public enum GroupedWindow {
+    /// The 1-based position of each row within its group.
+    ///
+    /// - Complexity: O(rows).
+    public static func rowNumbers(_ grouping: Grouping) -> [Int64] {
+        let n = grouping.rowCount
+        if grouping.isSingle { return (0..<n).map { Int64($0 + 1) } }
+        var counter = [Int64](repeating: 0, count: grouping.groupCount)
+        return grouping.groupIDs.withUnsafeBufferPointer { ids in
+            counter.withUnsafeMutableBufferPointer { c in
+                Elementwise.fill(n) { (o: UnsafeMutablePointer<Int64>) in
+                    for i in 0..<n {
+                        let g = Int(ids[i])
+                        c[g] &+= 1
+                        (o + i).initialize(to: c[g])
+                    }
+                }
+            }
+        }
+    }
+
+    /// For each row, the row `offset` places later in its group (earlier when negative), or
+    /// -1 past the group's edge; gathering a column by it gives `lead` (`lag` with a negative
+    /// offset).
+    ///
+    /// - Complexity: O(rows).
+    public static func shiftedRows(_ grouping: Grouping, by offset: Int) -> RowSelection {
+        let n = grouping.rowCount
+        if grouping.isSingle {
+            let idx = (0..<n).map { i -> Int32 in
+                let j = i + offset
+                return j >= 0 && j < n ? Int32(truncatingIfNeeded: j) : -1
+            }
+            return RowSelection(indices: idx, hasNulls: offset != 0 && n > 0)
+        }
+        let (offsets, rows) = grouping.rowsByGroup()
+        var out = [Int32](repeating: -1, count: n)
+        var anyNull = false
+        for g in 0..<grouping.groupCount {
+            let s = offsets[g], e = offsets[g + 1]
+            for k in s..<e {
+                let j = k + offset
+                if j >= s && j < e { out[Int(rows[k])] = rows[j] } else { anyNull = true }
+            }
+        }
+        return RowSelection(indices: out, hasNulls: anyNull)
+    }
+
+    /// The running sum of each group's doubles up to each row; null rows stay null and add
+    /// nothing, and the sum carries on past them (pandas' `cumsum` with `skipna`).
+    ///
+    /// - Complexity: O(rows).
+    public static func runningSums(_ c: Column<Double>, _ grouping: Grouping) -> Column<Double> {
+        let n = c.count
+        var acc = [Double](repeating: 0, count: grouping.groupCount)
+        let out = c.values.withUnsafeBufferPointer { v in
+            acc.withUnsafeMutableBufferPointer { a in
+                Elementwise.fill(n) { (o: UnsafeMutablePointer<Double>) in
+                    o.initialize(repeating: 0, count: n)
+                    if grouping.isSingle {
+                        var s = 0.0
+                        Bitmap.forEachValid(c.validity, count: n) { i in s += v[i]; o[i] = s }
+                    } else {
+                        grouping.groupIDs.withUnsafeBufferPointer { ids in
+                            Bitmap.forEachValid(c.validity, count: n) { i in
+                                let g = Int(ids[i])
+                                a[g] += v[i]
+                                o[i] = a[g]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Column(values: out, validity: c.validity).nanAsNull()
+    }
+
+    /// The running sum of 64-bit values (ints, or duration microseconds) per group, as
+    /// the double version, but checked: every running total is shown, so each must fit.
+    ///
+    /// - Throws: ``FrameError/invalidArgument(_:)`` when a running total overflows.
+    /// - Complexity: O(rows).
+    public static func runningSums(_ v: UnsafeBufferPointer<Int64>, _ validity: Bitmap?, _ grouping: Grouping) throws -> [Int64] {
+        let n = v.count
+        var acc = [Int64](repeating: 0, count: grouping.groupCount)
+        var overflow = false
+        let out = acc.withUnsafeMutableBufferPointer { a in
+            Elementwise.fill(n) { (o: UnsafeMutablePointer<Int64>) in
+                o.initialize(repeating: 0, count: n)
+                Bitmap.forEachValid(validity, count: n) { i in
+                    let g = grouping.isSingle ? 0 : Int(grouping.groupIDs[i])
+                    let (r, over) = a[g].addingReportingOverflow(v[i])
+                    overflow = overflow || over
+                    a[g] = r
+                    o[i] = r
+                }
+            }
+        }
+        if overflow { throw FrameError.invalidArgument("integer overflow in 'cumsum'; cast to double with float(x) first") }
+        return out
+    }
+
+    /// The rank of each row's value within its group (SQL `RANK`, dplyr `min_rank`): 1 for the
+    /// smallest, ties share the smallest rank of their run, and the ranks after a tie skip
+    /// (1, 2, 2, 4). Null rows get no rank (nil in the result's validity).
+    ///
+    /// - Returns: ranks (0 on null rows) for a column that keeps `validity`.
+    /// - Complexity: O(rows log(largest group)).
+    public static func ranks<T: Comparable & BitwiseCopyable>(_ values: [T], _ validity: Bitmap?, _ grouping: Grouping) -> [Int64] {
+        let n = values.count
+        var out = [Int64](repeating: 0, count: n)
+        let (offsets, rows) = grouping.rowsByGroup()
+        var scratch: [(T, Int32)] = []
+        for g in 0..<grouping.groupCount {
+            scratch.removeAll(keepingCapacity: true)
+            for k in offsets[g]..<offsets[g + 1] {
+                let i = Int(rows[k])
+                if validity.map({ $0[i] }) ?? true { scratch.append((values[i], rows[k])) }
+            }
+            scratch.sort { $0.0 < $1.0 }
+            var r = 0
+            for (pos, item) in scratch.enumerated() {
+                if pos == 0 || scratch[pos - 1].0 < item.0 { r = pos + 1 }
+                out[Int(item.1)] = Int64(r)
+            }
+        }
+        return out
+    }
+}
