@@ -103,7 +103,7 @@ public enum AggregateFunctions {
         try TypeRules.numeric("quantile", args, 0)
         let q = try TypeRules.constant("quantile", args, 1, .double, expected: "constant number in [0, 1]")
         guard let v = q.numericValue, v >= 0, v <= 1 else {
-            throw FrameError.invalidArgument("bad argument #2 to 'quantile' (number in [0, 1] expected, got \(q))")
+            throw FrameError.invalidArgument("bad argument #2 to 'quantile' (number in [0, 1] expected, got \(args[1].constant ?? q))")
         }
         return .double
     }
