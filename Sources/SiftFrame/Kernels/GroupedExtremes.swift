@@ -9,37 +9,54 @@
 public enum GroupedExtremes {
     /// The smallest (or largest) non-null value of each group; nil for a group with none.
     ///
+    /// Each group's accumulator starts at the type's extreme (``ExtremeValue``), so the loop
+    /// is a plain compare-and-select; chunks of rows run on separate cores when the groups are
+    /// few, and their results are combined (min and max are exact, so the split cannot show).
+    ///
     /// - Parameters:
     ///   - v: the values, one per row.
     ///   - validity: which rows hold values (nil: all).
     ///   - grouping: the groups.
     ///   - largest: true for max, false for min.
     /// - Complexity: O(rows).
-    public static func extremes<T: Comparable & BitwiseCopyable>(_ v: UnsafeBufferPointer<T>, _ validity: Bitmap?, _ grouping: Grouping,
-                                                                largest: Bool) -> [T?] {
+    public static func extremes<T: ExtremeValue>(_ v: UnsafeBufferPointer<T>, _ validity: Bitmap?, _ grouping: Grouping,
+                                                 largest: Bool) -> [T?] {
         let n = v.count
-        if grouping.isSingle {
-            guard n > 0 else { return [nil] }
-            var best: T? = nil
-            Bitmap.forEachValid(validity, count: n) { i in
-                let x = v[i]
-                if let b = best { if largest ? x > b : x < b { best = x } } else { best = x }
-            }
-            return [best]
-        }
-        // Seed each group with its first valid value, so the loop is a plain compare-and-select.
-        let seeds = firstRows(validity, grouping, last: false)
-        var acc = seeds.map { $0 >= 0 ? v[Int($0)] : v[0] }
-        grouping.groupIDs.withUnsafeBufferPointer { ids in
-            acc.withUnsafeMutableBufferPointer { a in
+        // Without nulls every group has a value (a group exists because a row is in it); only an
+        // empty ungrouped frame has none.
+        let present = validity == nil ? [Int](repeating: n > 0 ? 1 : 0, count: grouping.groupCount)
+                                      : GroupedSum.validCounts(validity, grouping)
+        nonisolated(unsafe) let values = v.baseAddress
+        let single = grouping.isSingle
+        let acc: [T] = grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
+            nonisolated(unsafe) let ids = idsBuf.baseAddress
+            return (validity?.words ?? []).withUnsafeBufferPointer { wBuf in
+                nonisolated(unsafe) let words = validity == nil ? nil : wBuf.baseAddress
                 if largest {
-                    Bitmap.forEachValid(validity, count: n) { i in let g = Int(ids[i]); let x = v[i]; a[g] = x > a[g] ? x : a[g] }
-                } else {
-                    Bitmap.forEachValid(validity, count: n) { i in let g = Int(ids[i]); let x = v[i]; a[g] = x < a[g] ? x : a[g] }
+                    return GroupedSum.chunkedScatter(count: n, groups: grouping.groupCount, zero: T.lowest,
+                                                     merge: { a, b in a = b > a ? b : a }) { r, a in
+                        if single {
+                            var m = T.lowest
+                            GroupedSum.forEachValid(words, r) { i in let x = values![i]; m = x > m ? x : m }
+                            a[0] = m
+                        } else {
+                            GroupedSum.forEachValid(words, r) { i in let g = Int(ids![i]); let x = values![i]; a[g] = x > a[g] ? x : a[g] }
+                        }
+                    }
+                }
+                return GroupedSum.chunkedScatter(count: n, groups: grouping.groupCount, zero: T.highest,
+                                                 merge: { a, b in a = b < a ? b : a }) { r, a in
+                    if single {
+                        var m = T.highest
+                        GroupedSum.forEachValid(words, r) { i in let x = values![i]; m = x < m ? x : m }
+                        a[0] = m
+                    } else {
+                        GroupedSum.forEachValid(words, r) { i in let g = Int(ids![i]); let x = values![i]; a[g] = x < a[g] ? x : a[g] }
+                    }
                 }
             }
         }
-        return (0..<grouping.groupCount).map { seeds[$0] >= 0 ? acc[$0] : nil }
+        return (0..<grouping.groupCount).map { present[$0] > 0 ? acc[$0] : nil }
     }
 
     /// Whether any (or all) of each group's non-null booleans are true; a group with no value
@@ -87,4 +104,40 @@ public enum GroupedExtremes {
         }
         return out
     }
+}
+
+/// A value type with a least and a greatest value, so min and max accumulators can start there.
+public protocol ExtremeValue: Comparable, BitwiseCopyable, Sendable {
+    /// The least value (max starts here).
+    static var lowest: Self { get }
+    /// The greatest value (min starts here).
+    static var highest: Self { get }
+}
+
+extension Int64: ExtremeValue {
+    /// `Int64.min`.
+    public static var lowest: Int64 { .min }
+    /// `Int64.max`.
+    public static var highest: Int64 { .max }
+}
+
+extension Double: ExtremeValue {
+    /// -infinity.
+    public static var lowest: Double { -.infinity }
+    /// +infinity.
+    public static var highest: Double { .infinity }
+}
+
+extension Timestamp: ExtremeValue {
+    /// The earliest representable instant.
+    public static var lowest: Timestamp { Timestamp(micros: .min) }
+    /// The latest representable instant.
+    public static var highest: Timestamp { Timestamp(micros: .max) }
+}
+
+extension Duration: ExtremeValue {
+    /// The most negative span.
+    public static var lowest: Duration { Duration(micros: .min) }
+    /// The most positive span.
+    public static var highest: Duration { Duration(micros: .max) }
 }

@@ -14,12 +14,12 @@ public enum GroupedOrderStatistics {
     /// The `q`-quantile of each group's non-null values; nil for a group with none.
     ///
     /// - Parameters:
-    ///   - c: the values.
+    ///   - c: the values (doubles or ints).
     ///   - grouping: the groups.
     ///   - q: the quantile wanted, in [0, 1] (0.5 is the median).
     /// - Returns: one value per group.
     /// - Complexity: O(rows) expected for one group; O(rows log(largest group)) otherwise.
-    public static func quantiles(_ c: Column<Double>, _ grouping: Grouping, _ q: Double) -> [Double?] {
+    public static func quantiles<T: DoubleConvertible & ColumnElement>(_ c: Column<T>, _ grouping: Grouping, _ q: Double) -> [Double?] {
         precondition(q >= 0 && q <= 1, "quantile must be in [0, 1]")
         if grouping.isSingle {
             var vals = validValues(c)
@@ -27,8 +27,20 @@ public enum GroupedOrderStatistics {
         }
         return perSegment(c.values, c.validity, grouping) { seg in
             seg.sort()
-            return Statistics.quantile(sorted: UnsafeBufferPointer(seg), q)
+            return interpolate(UnsafeBufferPointer(seg), q)
         }
+    }
+
+    /// The linearly interpolated `q`-quantile of sorted values (see ``Statistics``).
+    @inline(__always)
+    static func interpolate<T: DoubleConvertible>(_ x: UnsafeBufferPointer<T>, _ q: Double) -> Double? {
+        let n = x.count
+        guard n > 0 else { return nil }
+        let h = Double(n - 1) * q
+        let lo = Int(h.rounded(.down))
+        let frac = h - Double(lo)
+        let a = x[lo].doubleValue
+        return frac == 0 ? a : a + frac * (x[min(lo + 1, n - 1)].doubleValue - a)
     }
 
     /// The most frequent non-null value of each group, ties broken by the smallest; nil for a
@@ -96,12 +108,16 @@ public enum GroupedOrderStatistics {
     }
 
     /// The non-null values of a column, in row order.
-    static func validValues(_ c: Column<Double>) -> [Double] {
+    static func validValues<T: ColumnElement>(_ c: Column<T>) -> [T] {
         guard c.validity != nil else { return c.values }
-        var out: [Double] = []
-        out.reserveCapacity(c.count - c.nullCount)
-        c.values.withUnsafeBufferPointer { v in Bitmap.forEachValid(c.validity, count: v.count) { i in out.append(v[i]) } }
-        return out
+        let m = c.count - c.nullCount
+        return [T](unsafeUninitializedCapacity: m) { out, initialized in
+            var k = 0
+            c.values.withUnsafeBufferPointer { v in
+                Bitmap.forEachValid(c.validity, count: v.count) { i in (out.baseAddress! + k).initialize(to: v[i]); k += 1 }
+            }
+            initialized = k
+        }
     }
 
     // MARK: - Selection
@@ -111,7 +127,7 @@ public enum GroupedOrderStatistics {
     ///
     /// - Complexity: O(n) expected (Hoare's FIND with a median-of-three pivot); a range that
     ///   fails to shrink fast enough is sorted instead, which bounds the worst case at O(n log n).
-    static func selectQuantile(_ a: UnsafeMutableBufferPointer<Double>, _ q: Double) -> Double? {
+    static func selectQuantile<T: DoubleConvertible>(_ a: UnsafeMutableBufferPointer<T>, _ q: Double) -> Double? {
         let n = a.count
         guard n > 0 else { return nil }
         let h = Double(n - 1) * q
@@ -119,15 +135,15 @@ public enum GroupedOrderStatistics {
         let frac = h - Double(lo)
         select(a, lo)
         let x = a[lo]
-        guard frac != 0, lo + 1 < n else { return x }
+        guard frac != 0, lo + 1 < n else { return x.doubleValue }
         var next = a[lo + 1]
         for i in (lo + 2)..<n where a[i] < next { next = a[i] }
-        return x + frac * (next - x)
+        return x.doubleValue + frac * (next.doubleValue - x.doubleValue)
     }
 
     /// Reorders `a` so that `a[k]` is the value a sort would put there, with nothing larger
     /// before it and nothing smaller after it.
-    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) {
+    static func select<T: Comparable>(_ a: UnsafeMutableBufferPointer<T>, _ k: Int) {
         var lo = 0, hi = a.count - 1
         var budget = 2 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
         while hi > lo {

@@ -32,17 +32,76 @@ public enum GroupedSum {
     /// - Parameters:
     ///   - validity: the column's validity (nil: no nulls).
     ///   - grouping: the groups.
-    /// - Complexity: O(rows).
+    /// - Complexity: O(rows), split across cores when the groups are few.
     public static func validCounts(_ validity: Bitmap?, _ grouping: Grouping) -> [Int] {
         guard let validity else { return grouping.sizes() }
         if grouping.isSingle { return [validity.setCount] }
-        var out = [Int](repeating: 0, count: grouping.groupCount)
-        grouping.groupIDs.withUnsafeBufferPointer { ids in
-            out.withUnsafeMutableBufferPointer { c in
-                Bitmap.forEachValid(validity, count: ids.count) { i in c[Int(ids[i])] &+= 1 }
+        return grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
+            nonisolated(unsafe) let ids = idsBuf.baseAddress
+            return validity.words.withUnsafeBufferPointer { wBuf in
+                nonisolated(unsafe) let words = wBuf.baseAddress
+                return chunkedScatter(count: idsBuf.count, groups: grouping.groupCount, zero: 0, merge: { $0 &+= $1 }) { r, c in
+                    forEachValid(words, r) { i in c[Int(ids![i])] &+= 1 }
+                }
             }
         }
+    }
+
+    /// Runs a scatter over the rows in chunks, each chunk into its own per-group accumulators,
+    /// and merges the chunks' accumulators in chunk order. Only for exact (associative and
+    /// commutative) accumulators, whose result cannot depend on the chunking. The rows are
+    /// split only when the groups are few enough that merging costs little next to the scan.
+    @inline(__always)
+    static func chunkedScatter<A>(count n: Int, groups: Int, zero: A, merge: (inout A, A) -> Void,
+                                  _ body: @Sendable (Range<Int>, UnsafeMutablePointer<A>) -> Void) -> [A] {
+        let chunks = groups * 8 > n ? 1 : scatterChunks(count: n)
+        let parts = UnsafeMutablePointer<A>.allocate(capacity: max(1, chunks * groups))
+        parts.initialize(repeating: zero, count: chunks * groups)
+        defer { parts.deinitialize(count: chunks * groups); parts.deallocate() }
+        nonisolated(unsafe) let base = parts
+        Parallel.forEach(chunks) { k in body(Parallel.chunkRange(k, of: chunks, count: n), base + k * groups) }
+        var out = [A](UnsafeBufferPointer(start: parts, count: groups))
+        for k in 1..<max(chunks, 1) {
+            let p = parts + k * groups
+            for g in 0..<groups { merge(&out[g], p[g]) }
+        }
         return out
+    }
+
+    /// The number of row chunks for a scatter into per-chunk accumulators: one per core (each
+    /// chunk's accumulators are fresh memory, whose first touch is slow), or one for small inputs.
+    static func scatterChunks(count n: Int) -> Int {
+        min(Parallel.chunkCount(count: n), Parallel.coreCount)
+    }
+
+    /// Calls `body` with each valid row of `range` (all rows when `words` is nil), a 64-bit
+    /// validity word at a time as ``Bitmap/forEachValid(_:count:_:)`` does.
+    @inline(__always)
+    static func forEachValid(_ words: UnsafePointer<UInt64>?, _ range: Range<Int>, _ body: (Int) -> Void) {
+        guard let words else {
+            for i in range { body(i) }
+            return
+        }
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let wi = i >> 6
+            let stop = min(end, (wi + 1) << 6)
+            var w = words[wi] >> UInt64(i & 63)
+            if w == 0 { i = stop; continue }
+            if stop - i == 64 && w == ~0 {
+                for j in i..<stop { body(j) }
+            } else {
+                let base = i
+                while w != 0 {
+                    let j = base + w.trailingZeroBitCount
+                    if j >= stop { break }
+                    body(j)
+                    w &= w &- 1
+                }
+            }
+            i = stop
+        }
     }
 
     // MARK: - Double sums
@@ -89,32 +148,32 @@ public enum GroupedSum {
         return total
     }
 
-    /// Rows `start ..< end` summed in 8 lanes; null rows (clear bits of `words`) add zero, which
-    /// leaves a lane unchanged because a lane that starts at +0 is never -0.
+    /// Rows `start ..< end` summed in 8 lanes; a null row (a clear bit of `words`) adds zero,
+    /// which leaves a lane unchanged because a lane that starts at +0 is never -0.
     @inline(__always)
     static func blockSum(_ v: UnsafePointer<Double>, _ start: Int, _ end: Int, _ words: UnsafePointer<UInt64>?) -> Double {
-        var acc = SIMD8<Double>()
-        let bit = SIMD8<UInt64>(1, 2, 4, 8, 16, 32, 64, 128)
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0
         var i = start
-        if let words {
-            while i + 8 <= end {
-                let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD8<Double>.self)
-                let m = SIMD8<UInt64>(repeating: (words[i >> 6] >> UInt64(i & 63)) & 0xFF)
-                acc += SIMD8<Double>().replacing(with: x, where: (m & bit) .!= 0)
-                i += 8
+        while i + 8 <= end {
+            let m: UInt64 = words.map { ($0[i >> 6] >> UInt64(i & 63)) & 0xFF } ?? 0xFF
+            let p = v + i
+            if m == 0xFF {
+                s0 += p[0]; s1 += p[1]; s2 += p[2]; s3 += p[3]; s4 += p[4]; s5 += p[5]; s6 += p[6]; s7 += p[7]
+            } else if m != 0 {
+                s0 += m & 1 != 0 ? p[0] : 0; s1 += m & 2 != 0 ? p[1] : 0
+                s2 += m & 4 != 0 ? p[2] : 0; s3 += m & 8 != 0 ? p[3] : 0
+                s4 += m & 16 != 0 ? p[4] : 0; s5 += m & 32 != 0 ? p[5] : 0
+                s6 += m & 64 != 0 ? p[6] : 0; s7 += m & 128 != 0 ? p[7] : 0
             }
-            while i < end {
-                if words[i >> 6] >> UInt64(i & 63) & 1 == 1 { acc[i & 7] += v[i] }
-                i += 1
-            }
-        } else {
-            while i + 8 <= end {
-                acc += UnsafeRawPointer(v + i).loadUnaligned(as: SIMD8<Double>.self)
-                i += 8
-            }
-            while i < end { acc[i & 7] += v[i]; i += 1 }
+            i += 8
         }
-        return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+        var tail = [0.0, 0, 0, 0, 0, 0, 0, 0]
+        while i < end {
+            if words.map({ $0[i >> 6] >> UInt64(i & 63) & 1 == 1 }) ?? true { tail[i & 7] += v[i] }
+            i += 1
+        }
+        s0 += tail[0]; s1 += tail[1]; s2 += tail[2]; s3 += tail[3]; s4 += tail[4]; s5 += tail[5]; s6 += tail[6]; s7 += tail[7]
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
     }
 
     // MARK: - Exact int sums
@@ -125,6 +184,12 @@ public enum GroupedSum {
         public var wrapped: Int64 = 0
         /// How many times the true sum passed 2⁶³ upwards (positive) or -2⁶³ downwards (negative).
         public var wraps: Int64 = 0
+
+        /// Creates an exact sum of zero, or of `wrapped + wraps × 2⁶⁴`.
+        public init(wrapped: Int64 = 0, wraps: Int64 = 0) {
+            self.wrapped = wrapped
+            self.wraps = wraps
+        }
 
         /// Adds a value.
         @inlinable @inline(__always)
@@ -148,46 +213,60 @@ public enum GroupedSum {
         @inlinable public var doubleValue: Double { Double(wraps) * 18_446_744_073_709_551_616.0 + Double(wrapped) }
     }
 
-    /// The exact sum of each group's non-null ints.
+    /// The exact sum and the number of non-null values of each group's ints.
     ///
-    /// - Complexity: O(rows); the single-group case is split across cores.
-    public static func sums(_ c: Column<Int64>, _ grouping: Grouping) -> [ExactSum] {
-        c.values.withUnsafeBufferPointer { v in sums(v, c.validity, grouping) }
+    /// - Complexity: O(rows), split across cores when the groups are few.
+    public static func totals(_ c: Column<Int64>, _ grouping: Grouping) -> (sums: [ExactSum], counts: [Int]) {
+        c.values.withUnsafeBufferPointer { v in totals(v, c.validity, grouping) }
     }
 
-    /// The exact sums of raw 64-bit values (ints, or the microseconds of durations).
-    static func sums(_ v: UnsafeBufferPointer<Int64>, _ validity: Bitmap?, _ grouping: Grouping) -> [ExactSum] {
+    /// A group's running int sum, its value count, and whether the sum wrapped.
+    struct IntTotal {
+        var sum: Int64 = 0
+        var count: Int32 = 0
+        var wrapped = false
+    }
+
+    /// The exact sums and counts of raw 64-bit values (ints, or the microseconds of durations).
+    ///
+    /// The scan adds with wrap-around and remembers whether any addition wrapped; only then is
+    /// the exact (carry-counting) scan run, so the common case is one plain pass.
+    static func totals(_ v: UnsafeBufferPointer<Int64>, _ validity: Bitmap?, _ grouping: Grouping) -> (sums: [ExactSum], counts: [Int]) {
         let n = v.count
-        if grouping.isSingle {
-            let chunks = Parallel.chunkCount(count: n)
-            var partial = [ExactSum](repeating: ExactSum(), count: max(chunks, 1))
-            partial.withUnsafeMutableBufferPointer { p in
-                nonisolated(unsafe) let out = p.baseAddress!
-                nonisolated(unsafe) let values = v.baseAddress
-                Parallel.forEach(chunks) { k in
-                    let r = Parallel.chunkRange(k, of: chunks, count: n)
-                    var s = ExactSum()
-                    if let validity {
-                        validity.words.withUnsafeBufferPointer { w in
-                            for i in r where w[i >> 6] >> UInt64(i & 63) & 1 == 1 { s.add(values![i]) }
+        nonisolated(unsafe) let values = v.baseAddress
+        let fast: [IntTotal] = grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
+            nonisolated(unsafe) let ids = idsBuf.baseAddress
+            let single = grouping.isSingle
+            return (validity?.words ?? []).withUnsafeBufferPointer { wBuf in
+                nonisolated(unsafe) let words = validity == nil ? nil : wBuf.baseAddress
+                return chunkedScatter(count: n, groups: grouping.groupCount, zero: IntTotal(), merge: { a, b in
+                    let (r, o) = a.sum.addingReportingOverflow(b.sum)
+                    a = IntTotal(sum: r, count: a.count &+ b.count, wrapped: a.wrapped || b.wrapped || o)
+                }) { r, acc in
+                    if single {
+                        var t = IntTotal()
+                        forEachValid(words, r) { i in
+                            let (s, o) = t.sum.addingReportingOverflow(values![i])
+                            t.sum = s; t.count &+= 1; t.wrapped = t.wrapped || o
                         }
+                        acc[0] = t
                     } else {
-                        for i in r { s.add(values![i]) }
+                        forEachValid(words, r) { i in
+                            let g = Int(ids![i])
+                            let (s, o) = acc[g].sum.addingReportingOverflow(values![i])
+                            acc[g].sum = s; acc[g].count &+= 1; acc[g].wrapped = acc[g].wrapped || o
+                        }
                     }
-                    out[k] = s
                 }
             }
-            var total = ExactSum()
-            for s in partial { total.add(s) }
-            return [total]
         }
-        var out = [ExactSum](repeating: ExactSum(), count: grouping.groupCount)
-        grouping.groupIDs.withUnsafeBufferPointer { ids in
-            out.withUnsafeMutableBufferPointer { s in
-                Bitmap.forEachValid(validity, count: n) { i in s[Int(ids[i])].add(v[i]) }
-            }
+        let counts = fast.map { Int($0.count) }
+        if !fast.contains(where: \.wrapped) { return (fast.map { ExactSum(wrapped: $0.sum, wraps: 0) }, counts) }
+        var exact = [ExactSum](repeating: ExactSum(), count: grouping.groupCount)
+        exact.withUnsafeMutableBufferPointer { s in
+            Bitmap.forEachValid(validity, count: n) { i in s[grouping.isSingle ? 0 : Int(grouping.groupIDs[i])].add(v[i]) }
         }
-        return out
+        return (exact, counts)
     }
 
     /// The number of `true` values of each group (nulls skipped).

@@ -148,19 +148,21 @@ public enum AggregateFunctions {
 
     static func sum(_ args: [Operand], _ g: Grouping) throws -> AnyColumn {
         let c = try rows(args[0], g)
-        let counts = GroupedSum.validCounts(c.validity, g)
         switch c {
         case .int(let x):
-            let sums = GroupedSum.sums(x, g)
+            let (sums, counts) = GroupedSum.totals(x, g)
             return .int(column(try sums.map { try checked($0) }) { counts[$0] > 0 })
         case .double(let x):
+            let counts = GroupedSum.validCounts(c.validity, g)
             let sums = GroupedSum.sums(x, g)
             return doubles((0..<g.groupCount).map { counts[$0] > 0 ? sums[$0] : nil })
         case .bool(let x):
+            let counts = GroupedSum.validCounts(c.validity, g)
             let trues = GroupedSum.trueCounts(x, g)
             return .int(column(trues.map { Int64($0) }) { counts[$0] > 0 })
         case .duration(let x):
-            let sums = try micros(x) { GroupedSum.sums($0, x.validity, g) }.map { Duration(micros: try checked($0)) }
+            let (exact, counts) = micros(x) { GroupedSum.totals($0, x.validity, g) }
+            let sums = try exact.map { Duration(micros: try checked($0)) }
             return .duration(column(sums) { counts[$0] > 0 })
         default:
             throw FunctionSupport.unsupported("sum", args)
@@ -174,14 +176,17 @@ public enum AggregateFunctions {
 
     static func mean(_ args: [Operand], _ g: Grouping) throws -> AnyColumn {
         let c = try rows(args[0], g)
-        let counts = GroupedSum.validCounts(c.validity, g)
+        var counts: [Int] = []
         let totals: [Double]
         switch c {
-        case .int(let x): totals = GroupedSum.sums(x, g).map(\.doubleValue)
-        case .double(let x): totals = GroupedSum.sums(x, g)
-        case .bool(let x): totals = GroupedSum.trueCounts(x, g).map { Double($0) }
+        case .int(let x):
+            let t = GroupedSum.totals(x, g)
+            (totals, counts) = (t.sums.map(\.doubleValue), t.counts)
+        case .double(let x): (totals, counts) = (GroupedSum.sums(x, g), GroupedSum.validCounts(c.validity, g))
+        case .bool(let x): (totals, counts) = (GroupedSum.trueCounts(x, g).map { Double($0) }, GroupedSum.validCounts(c.validity, g))
         case .duration(let x):
-            let sums = micros(x) { GroupedSum.sums($0, x.validity, g) }
+            let (sums, n) = micros(x) { GroupedSum.totals($0, x.validity, g) }
+            counts = n
             let means = (0..<g.groupCount).map { k in
                 Duration(micros: counts[k] > 0 ? Int64(exactly: (sums[k].doubleValue / Double(counts[k])).rounded()) ?? 0 : 0)
             }
@@ -190,15 +195,6 @@ public enum AggregateFunctions {
             throw FunctionSupport.unsupported("mean", args)
         }
         return doubles((0..<g.groupCount).map { counts[$0] > 0 ? totals[$0] / Double(counts[$0]) : nil })
-    }
-
-    /// The column's values as doubles (ints widened), or nil for other types.
-    static func numeric(_ c: AnyColumn) -> Column<Double>? {
-        switch c {
-        case .double(let x): return x
-        case .int(let x): return x.map { Double($0) }
-        default: return nil
-        }
     }
 
     static func quantileArgument(_ o: Operand) throws -> Double {
@@ -216,18 +212,25 @@ public enum AggregateFunctions {
     }
 
     static func quantile(_ arg: Operand, _ q: Double, _ g: Grouping) throws -> AnyColumn {
-        guard let x = numeric(try rows(arg, g)) else { throw FunctionSupport.unsupported("quantile", [arg]) }
-        return doubles(GroupedOrderStatistics.quantiles(x, g, q))
+        switch try rows(arg, g) {
+        case .double(let x): return doubles(GroupedOrderStatistics.quantiles(x, g, q))
+        case .int(let x): return doubles(GroupedOrderStatistics.quantiles(x, g, q))
+        default: throw FunctionSupport.unsupported("quantile", [arg])
+        }
     }
 
     static func spread(_ arg: Operand, _ g: Grouping, root: Bool) throws -> AnyColumn {
-        guard let x = numeric(try rows(arg, g)) else { throw FunctionSupport.unsupported(root ? "std" : "var", [arg]) }
-        let v = GroupedVariance.variances(x, g)
+        let v: [Double?]
+        switch try rows(arg, g) {
+        case .double(let x): v = GroupedVariance.variances(x, g)
+        case .int(let x): v = GroupedVariance.variances(x, g)
+        default: throw FunctionSupport.unsupported(root ? "std" : "var", [arg])
+        }
         return doubles(root ? v.map { $0.map { $0.squareRoot() } } : v)
     }
 
     static func extreme(_ arg: Operand, _ g: Grouping, largest: Bool) throws -> AnyColumn {
-        func run<T: ColumnElement & Comparable>(_ x: Column<T>) -> Column<T> {
+        func run<T: ColumnElement & ExtremeValue>(_ x: Column<T>) -> Column<T> {
             Column(x.values.withUnsafeBufferPointer { GroupedExtremes.extremes($0, x.validity, g, largest: largest) })
         }
         switch try rows(arg, g) {
@@ -260,8 +263,7 @@ public enum AggregateFunctions {
     }
 
     static func nUnique(_ args: [Operand], _ g: Grouping) throws -> AnyColumn {
-        let (keys, validity) = GroupedDistinct.keys(try rows(args[0], g))
-        let counts = keys.withUnsafeBufferPointer { GroupedDistinct.counts($0, validity, g) }
+        let counts = GroupedDistinct.counts(try rows(args[0], g), g)
         return .int(Column(values: counts.map { Int64($0) }))
     }
 
