@@ -7,7 +7,7 @@
 /// through the `Int64` kernels on their microseconds; strings run through them on the ranks
 /// of their dictionary entries (``StringRanks``).
 public enum GroupedExtremes {
-    /// The smallest (or largest) non-null value of each group; nil for a group with none.
+    /// The smallest (or largest) non-null value of each group; null for a group with none.
     ///
     /// Each group's accumulator starts at the type's extreme (``ExtremeValue``), so the loop
     /// is a plain compare-and-select; chunks of rows run on separate cores when the groups are
@@ -19,13 +19,9 @@ public enum GroupedExtremes {
     ///   - grouping: the groups.
     ///   - largest: true for max, false for min.
     /// - Complexity: O(rows).
-    public static func extremes<T: ExtremeValue>(_ v: UnsafeBufferPointer<T>, _ validity: Bitmap?, _ grouping: Grouping,
-                                                 largest: Bool) -> [T?] {
+    public static func extremes<T: ExtremeValue & ColumnElement>(_ v: UnsafeBufferPointer<T>, _ validity: Bitmap?, _ grouping: Grouping,
+                                                               largest: Bool) -> Column<T> {
         let n = v.count
-        // Without nulls every group has a value (a group exists because a row is in it); only an
-        // empty ungrouped frame has none.
-        let present = validity == nil ? [Int](repeating: n > 0 ? 1 : 0, count: grouping.groupCount)
-                                      : GroupedSum.validCounts(validity, grouping)
         nonisolated(unsafe) let values = v.baseAddress
         let single = grouping.isSingle
         let acc: [T] = grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
@@ -56,7 +52,11 @@ public enum GroupedExtremes {
                 }
             }
         }
-        return (0..<grouping.groupCount).map { present[$0] > 0 ? acc[$0] : nil }
+        // Without nulls every group has a value (a group exists because a row is in it); only an
+        // empty ungrouped frame has none.
+        if validity == nil { return Column(values: acc, validity: n > 0 ? nil : Bitmap(repeating: false, count: acc.count)) }
+        let present = GroupedSum.validCounts(validity, grouping)
+        return Column(values: acc, validity: Bitmap(present.lazy.map { $0 > 0 }))
     }
 
     /// Whether any (or all) of each group's non-null booleans are true; a group with no value

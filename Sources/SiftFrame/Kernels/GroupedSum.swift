@@ -55,15 +55,23 @@ public enum GroupedSum {
     static func chunkedScatter<A>(count n: Int, groups: Int, zero: A, merge: (inout A, A) -> Void,
                                   _ body: @Sendable (Range<Int>, UnsafeMutablePointer<A>) -> Void) -> [A] {
         let chunks = groups * 8 > n ? 1 : scatterChunks(count: n)
-        let parts = UnsafeMutablePointer<A>.allocate(capacity: max(1, chunks * groups))
-        parts.initialize(repeating: zero, count: chunks * groups)
-        defer { parts.deinitialize(count: chunks * groups); parts.deallocate() }
-        nonisolated(unsafe) let base = parts
-        Parallel.forEach(chunks) { k in body(Parallel.chunkRange(k, of: chunks, count: n), base + k * groups) }
-        var out = [A](UnsafeBufferPointer(start: parts, count: groups))
-        for k in 1..<max(chunks, 1) {
-            let p = parts + k * groups
-            for g in 0..<groups { merge(&out[g], p[g]) }
+        // Chunk 0 scatters straight into the result; the others into scratch merged afterwards.
+        var out = [A](repeating: zero, count: groups)
+        let extra = (chunks - 1) * groups
+        let parts = UnsafeMutablePointer<A>.allocate(capacity: max(1, extra))
+        parts.initialize(repeating: zero, count: extra)
+        defer { parts.deinitialize(count: extra); parts.deallocate() }
+        out.withUnsafeMutableBufferPointer { o in
+            nonisolated(unsafe) let first = o.baseAddress ?? parts
+            nonisolated(unsafe) let rest = parts
+            if chunks == 1 { body(0..<n, first); return }
+            Parallel.forEach(chunks) { k in
+                body(Parallel.chunkRange(k, of: chunks, count: n), k == 0 ? first : rest + (k - 1) * groups)
+            }
+            for k in 1..<chunks {
+                let p = parts + (k - 1) * groups
+                for g in 0..<groups { merge(&o[g], p[g]) }
+            }
         }
         return out
     }

@@ -231,7 +231,7 @@ public enum AggregateFunctions {
 
     static func extreme(_ arg: Operand, _ g: Grouping, largest: Bool) throws -> AnyColumn {
         func run<T: ColumnElement & ExtremeValue>(_ x: Column<T>) -> Column<T> {
-            Column(x.values.withUnsafeBufferPointer { GroupedExtremes.extremes($0, x.validity, g, largest: largest) })
+            x.values.withUnsafeBufferPointer { GroupedExtremes.extremes($0, x.validity, g, largest: largest) }
         }
         switch try rows(arg, g) {
         case .int(let x): return .int(run(x))
@@ -247,7 +247,7 @@ public enum AggregateFunctions {
             let ranks = StringRanks(s)
             let r = ranks.rowRanks()
             let best = r.withUnsafeBufferPointer { GroupedExtremes.extremes($0, s.validity, g, largest: largest) }
-            return .string(ranks.column(fromRanks: best))
+            return .string(ranks.column(fromRanks: (0..<best.count).map { best[$0] }))
         }
     }
 
