@@ -64,10 +64,39 @@ public enum GroupedExtremes {
     ///
     /// - Complexity: O(rows).
     public static func anyAll(_ c: Column<Bool>, _ grouping: Grouping, all: Bool) -> [Bool] {
-        let trues = GroupedSum.trueCounts(c, grouping)
-        if !all { return trues.map { $0 > 0 } }
-        let valid = GroupedSum.validCounts(c.validity, grouping)
-        return zip(trues, valid).map { $0 == $1 }
+        let n = c.count
+        let single = grouping.isSingle
+        // One byte per group keeps the accumulators in cache even for many groups.
+        let acc: [Bool] = c.values.withUnsafeBufferPointer { v in
+            grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
+                nonisolated(unsafe) let ids = idsBuf.baseAddress
+                nonisolated(unsafe) let vals = v.baseAddress
+                return (c.validity?.words ?? []).withUnsafeBufferPointer { wBuf in
+                    nonisolated(unsafe) let words = c.validity == nil ? nil : wBuf.baseAddress
+                    if all {
+                        return GroupedSum.chunkedScatter(count: n, groups: grouping.groupCount, zero: true, merge: { $0 = $0 && $1 }) { r, a in
+                            if single {
+                                var x = true
+                                GroupedSum.forEachValid(words, r) { i in x = x && vals![i] }
+                                a[0] = x
+                            } else {
+                                GroupedSum.forEachValid(words, r) { i in let g = Int(ids![i]); a[g] = a[g] && vals![i] }
+                            }
+                        }
+                    }
+                    return GroupedSum.chunkedScatter(count: n, groups: grouping.groupCount, zero: false, merge: { $0 = $0 || $1 }) { r, a in
+                        if single {
+                            var x = false
+                            GroupedSum.forEachValid(words, r) { i in x = x || vals![i] }
+                            a[0] = x
+                        } else {
+                            GroupedSum.forEachValid(words, r) { i in let g = Int(ids![i]); a[g] = a[g] || vals![i] }
+                        }
+                    }
+                }
+            }
+        }
+        return acc
     }
 
     /// The row of each group's first (or last) non-null value, or -1 for a group with none;

@@ -34,17 +34,19 @@ public enum GroupedSum {
     ///   - grouping: the groups.
     /// - Complexity: O(rows), split across cores when the groups are few.
     public static func validCounts(_ validity: Bitmap?, _ grouping: Grouping) -> [Int] {
-        guard let validity else { return grouping.sizes() }
-        if grouping.isSingle { return [validity.setCount] }
-        return grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
+        if grouping.isSingle { return [validity?.setCount ?? grouping.rowCount] }
+        // 32-bit counters (a group has at most `RowSelection.maxRows` rows) halve the memory the
+        // scatter touches.
+        let counts: [Int32] = grouping.groupIDs.withUnsafeBufferPointer { idsBuf in
             nonisolated(unsafe) let ids = idsBuf.baseAddress
-            return validity.words.withUnsafeBufferPointer { wBuf in
-                nonisolated(unsafe) let words = wBuf.baseAddress
-                return chunkedScatter(count: idsBuf.count, groups: grouping.groupCount, zero: 0, merge: { $0 &+= $1 }) { r, c in
+            return (validity?.words ?? []).withUnsafeBufferPointer { wBuf in
+                nonisolated(unsafe) let words = validity == nil ? nil : wBuf.baseAddress
+                return chunkedScatter(count: idsBuf.count, groups: grouping.groupCount, zero: Int32(0), merge: { $0 &+= $1 }) { r, c in
                     forEachValid(words, r) { i in c[Int(ids![i])] &+= 1 }
                 }
             }
         }
+        return counts.map { Int($0) }
     }
 
     /// Runs a scatter over the rows in chunks, each chunk into its own per-group accumulators,

@@ -142,7 +142,7 @@ public enum AggregateFunctions {
 
     static func count(_ args: [Operand], _ g: Grouping) throws -> AnyColumn {
         let counts: [Int]
-        if args.isEmpty { counts = g.sizes() } else { counts = GroupedSum.validCounts(try rows(args[0], g).validity, g) }
+        if args.isEmpty { counts = GroupedSum.validCounts(nil, g) } else { counts = GroupedSum.validCounts(try rows(args[0], g).validity, g) }
         return .int(Column(values: counts.map { Int64($0) }))
     }
 
