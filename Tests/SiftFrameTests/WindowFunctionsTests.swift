@@ -67,6 +67,22 @@ final class WindowFunctionsTests: XCTestCase {
         XCTAssertEqual(try eval("rank", [.column("s")], grouped: false), ints([4, 1, 5, nil, 1, 6, 1]))
     }
 
+    func testCountingAndSortingRanksAgree() throws {
+        var rng = SeededGenerator(seed: 12)
+        let n = 5000
+        let v = (0..<n).map { _ in Int64(rng.next() % 40) - 20 }
+        let valid = nullPattern(n, period: 6, seed: 5)
+        let g = Grouping(keys: [ints((0..<n).map { Int64(($0 * 7) % 13) })])
+        let c = Column(values: v, validity: Bitmap(valid))
+        let counted = GroupedWindow.countingRanks(c.values, c.validity, g)
+        XCTAssertNotNil(counted)
+        XCTAssertEqual(counted.map { Column(values: $0, validity: c.validity) }, Column(values: GroupedWindow.ranks(v, c.validity, g), validity: c.validity))
+        // Doubles take the sorting path: 1.5, null, 2, null, 4, 0.25, -1 ungrouped -> 3, null, 4, null, 5, 2, 1.
+        XCTAssertEqual(try eval("rank", [.column("d")], grouped: false), ints([3, nil, 4, nil, 5, 2, 1]))
+        // A span too wide for counting also sorts.
+        XCTAssertNil(GroupedWindow.countingRanks([0, Int64.max], nil, .single(rowCount: 2)))
+    }
+
     func testWindowFunctionsOnAColumnValueTreatItAsOneGroup() throws {
         let def = FunctionRegistry.shared["cumsum"]!
         let out = try def.evaluate!([.column(ints([1, 2, 3]))], EvaluationContext(rowCount: 3))

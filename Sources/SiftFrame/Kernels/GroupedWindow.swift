@@ -37,6 +37,7 @@ public enum GroupedWindow {
             }
             return RowSelection(indices: idx, hasNulls: offset != 0 && n > 0)
         }
+        if offset == 1 || offset == -1 { return neighbourRows(grouping, next: offset == 1) }
         let (offsets, rows) = grouping.rowsByGroup()
         var out = [Int32](repeating: -1, count: n)
         var anyNull = false
@@ -48,6 +49,26 @@ public enum GroupedWindow {
             }
         }
         return RowSelection(indices: out, hasNulls: anyNull)
+    }
+
+    /// The previous (or next) row of each row's group in one pass, remembering each group's
+    /// latest row: the common `lag(x)` / `lead(x)` without bucketing the rows.
+    static func neighbourRows(_ grouping: Grouping, next: Bool) -> RowSelection {
+        let n = grouping.rowCount
+        var latest = [Int32](repeating: -1, count: grouping.groupCount)
+        let out = grouping.groupIDs.withUnsafeBufferPointer { ids in
+            latest.withUnsafeMutableBufferPointer { l in
+                Elementwise.fill(n) { (o: UnsafeMutablePointer<Int32>) in
+                    if next {
+                        var i = n - 1
+                        while i >= 0 { let g = Int(ids[i]); (o + i).initialize(to: l[g]); l[g] = Int32(truncatingIfNeeded: i); i -= 1 }
+                    } else {
+                        for i in 0..<n { let g = Int(ids[i]); (o + i).initialize(to: l[g]); l[g] = Int32(truncatingIfNeeded: i) }
+                    }
+                }
+            }
+        }
+        return RowSelection(indices: out, hasNulls: n > 0)
     }
 
     /// The running sum of each group's doubles up to each row; null rows stay null and add
@@ -115,17 +136,58 @@ public enum GroupedWindow {
         var out = [Int64](repeating: 0, count: n)
         let (offsets, rows) = grouping.rowsByGroup()
         var scratch: [(T, Int32)] = []
+        let words = validity?.words ?? []
         for g in 0..<grouping.groupCount {
             scratch.removeAll(keepingCapacity: true)
             for k in offsets[g]..<offsets[g + 1] {
                 let i = Int(rows[k])
-                if validity.map({ $0[i] }) ?? true { scratch.append((values[i], rows[k])) }
+                if validity == nil || words[i >> 6] >> UInt64(i & 63) & 1 == 1 { scratch.append((values[i], rows[k])) }
             }
             scratch.sort { $0.0 < $1.0 }
             var r = 0
             for (pos, item) in scratch.enumerated() {
                 if pos == 0 || scratch[pos - 1].0 < item.0 { r = pos + 1 }
                 out[Int(item.1)] = Int64(r)
+            }
+        }
+        return out
+    }
+
+    /// Ranks by counting, for ints whose span times the number of groups is small (at most
+    /// two counters per row): per (group, value) counts, prefix sums within each group, and
+    /// rank = 1 + the number of smaller values in the group. Nil when the span is too wide.
+    ///
+    /// - Complexity: O(rows + groups × span).
+    public static func countingRanks(_ values: [Int64], _ validity: Bitmap?, _ grouping: Grouping) -> [Int64]? {
+        let n = values.count
+        guard n > 0 else { return [] }
+        var lo = Int64.max, hi = Int64.min
+        values.withUnsafeBufferPointer { v in
+            Bitmap.forEachValid(validity, count: n) { i in lo = Swift.min(lo, v[i]); hi = Swift.max(hi, v[i]) }
+        }
+        guard lo <= hi else { return [Int64](repeating: 0, count: n) }
+        let (d, o) = hi.subtractingReportingOverflow(lo)
+        guard !o, d < Int64(n), case let (cells, o2) = Int(d + 1).multipliedReportingOverflow(by: grouping.groupCount),
+              !o2, cells <= 2 * n + 1024 else { return nil }
+        let span = Int(d + 1)
+        var less = [Int32](repeating: 0, count: cells)
+        var out = [Int64](repeating: 0, count: n)
+        values.withUnsafeBufferPointer { v in
+            grouping.groupIDs.withUnsafeBufferPointer { ids in
+                less.withUnsafeMutableBufferPointer { c in
+                    let single = grouping.isSingle
+                    Bitmap.forEachValid(validity, count: n) { i in c[(single ? 0 : Int(ids[i])) * span + Int(v[i] - lo)] &+= 1 }
+                    // Exclusive prefix sums within each group's span.
+                    for g in 0..<grouping.groupCount {
+                        var run: Int32 = 0
+                        for j in (g * span)..<((g + 1) * span) { let k = c[j]; c[j] = run; run &+= k }
+                    }
+                    out.withUnsafeMutableBufferPointer { r in
+                        Bitmap.forEachValid(validity, count: n) { i in
+                            r[i] = Int64(c[(single ? 0 : Int(ids[i])) * span + Int(v[i] - lo)]) + 1
+                        }
+                    }
+                }
             }
         }
         return out

@@ -103,12 +103,16 @@ public enum WindowFunctions {
         let c = try args[0].asColumn(count: ctx.rowCount)
         let r: [Int64]
         switch c {
-        case .int(let x): r = GroupedWindow.ranks(x.values, x.validity, g)
+        case .int(let x): r = GroupedWindow.countingRanks(x.values, x.validity, g) ?? GroupedWindow.ranks(x.values, x.validity, g)
         case .double(let x): r = GroupedWindow.ranks(x.values, x.validity, g)
         case .timestamp(let x): r = GroupedWindow.ranks(x.values, x.validity, g)
         case .duration(let x): r = GroupedWindow.ranks(x.values, x.validity, g)
-        case .bool(let x): r = GroupedWindow.ranks(x.values.map { $0 ? Int64(1) : 0 }, x.validity, g)
-        case .string(let s): r = GroupedWindow.ranks(StringRanks(s).rowRanks(), s.validity, g)
+        case .bool(let x):
+            let v = x.values.map { $0 ? Int64(1) : 0 }
+            r = GroupedWindow.countingRanks(v, x.validity, g) ?? GroupedWindow.ranks(v, x.validity, g)
+        case .string(let s):
+            let v = StringRanks(s).rowRanks()
+            r = GroupedWindow.countingRanks(v, s.validity, g) ?? GroupedWindow.ranks(v, s.validity, g)
         }
         return .column(.int(Column(values: r, validity: c.validity)))
     }
