@@ -135,22 +135,62 @@ public enum GroupedWindow {
         let n = values.count
         var out = [Int64](repeating: 0, count: n)
         let (offsets, rows) = grouping.rowsByGroup()
-        var scratch: [(T, Int32)] = []
+        let groups = grouping.groupCount
+        let largest = (0..<groups).reduce(0) { max($0, offsets[$1 + 1] - offsets[$1]) }
         let words = validity?.words ?? []
-        for g in 0..<grouping.groupCount {
-            scratch.removeAll(keepingCapacity: true)
-            for k in offsets[g]..<offsets[g + 1] {
-                let i = Int(rows[k])
-                if validity == nil || words[i >> 6] >> UInt64(i & 63) & 1 == 1 { scratch.append((values[i], rows[k])) }
-            }
-            scratch.sort { $0.0 < $1.0 }
-            var r = 0
-            for (pos, item) in scratch.enumerated() {
-                if pos == 0 || scratch[pos - 1].0 < item.0 { r = pos + 1 }
-                out[Int(item.1)] = Int64(r)
+        out.withUnsafeMutableBufferPointer { o in
+            values.withUnsafeBufferPointer { v in
+                rows.withUnsafeBufferPointer { r in
+                    offsets.withUnsafeBufferPointer { off in
+                        words.withUnsafeBufferPointer { w in
+                            nonisolated(unsafe) let outP = o.baseAddress, vals = v.baseAddress, rowsP = r.baseAddress
+                            nonisolated(unsafe) let offP = off.baseAddress!, wordsP = validity == nil ? nil : w.baseAddress
+                            // Groups are independent: split them across cores (ranks are exact).
+                            let chunks = max(1, Parallel.chunkCount(count: n))
+                            Parallel.forEach(chunks) { k in
+                                let scratch = UnsafeMutablePointer<(T, Int32)>.allocate(capacity: max(largest, 1))
+                                defer { scratch.deallocate() }
+                                for g in Parallel.chunkRange(k, of: chunks, count: groups) {
+                                    var m = 0
+                                    for j in offP[g]..<offP[g + 1] {
+                                        let i = Int(rowsP![j])
+                                        if let wordsP, wordsP[i >> 6] >> UInt64(i & 63) & 1 == 0 { continue }
+                                        scratch[m] = (vals![i], Int32(truncatingIfNeeded: i))
+                                        m += 1
+                                    }
+                                    sortByValue(scratch, m)
+                                    var rank = 0
+                                    for pos in 0..<m {
+                                        if pos == 0 || scratch[pos - 1].0 < scratch[pos].0 { rank = pos + 1 }
+                                        outP![Int(scratch[pos].1)] = Int64(rank)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return out
+    }
+
+    /// Sorts `m` (value, row) pairs by value: insertion sort for the short runs that most
+    /// groups are, the standard library's sort otherwise.
+    @inline(__always)
+    static func sortByValue<T: Comparable>(_ p: UnsafeMutablePointer<(T, Int32)>, _ m: Int) {
+        if m <= 16 {
+            var i = 1
+            while i < m {
+                let x = p[i]
+                var j = i - 1
+                while j >= 0 && x.0 < p[j].0 { p[j + 1] = p[j]; j -= 1 }
+                p[j + 1] = x
+                i += 1
+            }
+        } else {
+            var buf = UnsafeMutableBufferPointer(start: p, count: m)
+            buf.sort { $0.0 < $1.0 }
+        }
     }
 
     /// Ranks by counting, for ints whose span times the number of groups is small (at most
