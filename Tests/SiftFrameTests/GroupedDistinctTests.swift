@@ -50,14 +50,4 @@ final class GroupedDistinctTests: XCTestCase {
         let col = AnyColumn.int(Column<Int64>([Int64.min, Int64.max, Int64.min, 0]))
         XCTAssertEqual(GroupedDistinct.counts(col, .single(rowCount: 4)), [3])
     }
-
-    func testPopcountOfARange() {
-        let words: [UInt64] = [~0, 0b1011, ~0]
-        words.withUnsafeBufferPointer { w in
-            XCTAssertEqual(GroupedDistinct.popcount(w.baseAddress!, from: 0, to: 192), 64 + 3 + 64)
-            XCTAssertEqual(GroupedDistinct.popcount(w.baseAddress!, from: 60, to: 66), 4 + 2)
-            XCTAssertEqual(GroupedDistinct.popcount(w.baseAddress!, from: 65, to: 65), 0)
-            XCTAssertEqual(GroupedDistinct.popcount(w.baseAddress!, from: 64, to: 128), 3)
-        }
-    }
 }

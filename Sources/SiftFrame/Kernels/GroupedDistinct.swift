@@ -8,14 +8,13 @@
 /// as 0 and 1. Two strategies, chosen by the data:
 /// - dense keys (the span `max - min + 1` times the number of groups fits in a bitmap of at
 ///   most ``denseBitLimit(rows:)`` bits: dictionary codes, ids, small ints): one bit per
-///   (group, key); a row sets its bit, and a group's count is the popcount of its span of the
-///   bitmap. The rows are split across cores, each chunk with its own bitmap, or-ed together.
+///   (group, key); a row that sets a clear bit adds one to its group.
 /// - otherwise: one hash set of (group, key) pairs (linear probing, a power-of-two table at
 ///   most half full, hashed with the engine's fixed ``Hashing``); a pair seen for the first
 ///   time adds one to its group. A row equal to the row before it (same group and key) skips
 ///   the lookup.
 ///
-/// Both are exact, so the result never depends on the chunking.
+/// Both are exact.
 public enum GroupedDistinct {
     /// The largest bitmap the dense strategy uses for `rows` rows: 16 bits per row (2 bytes,
     /// a quarter of one int column), and at least 2²⁴ bits (2 MiB) so small inputs with wide
@@ -84,45 +83,29 @@ public enum GroupedDistinct {
         }
     }
 
-    /// The dense strategy: bit `g × span + (key - lo)` per (group, key).
-    static func dense<T: FixedWidthInteger>(_ k: UnsafePointer<T>, _ w: UnsafePointer<UInt64>?, _ n: Int, _ idsP: UnsafePointer<Int32>?,
+    /// The dense strategy: bit `(key - lo) × groups + g` per (group, key), and a group's
+    /// count goes up when a row sets a bit that was clear. Keys are interleaved across groups
+    /// so that rows with nearby keys (ids issued over time) touch nearby words whatever their
+    /// group; one pass, in row order.
+    static func dense<T: FixedWidthInteger>(_ k: UnsafePointer<T>, _ w: UnsafePointer<UInt64>?, _ n: Int, _ ids: UnsafePointer<Int32>?,
                                             groups: Int, lo: Int64, span: Int) -> [Int] {
-        let bitCount = groups * span
-        let wordCount = Bitmap.wordCount(for: bitCount)
-        // Chunks only when or-ing their bitmaps costs little next to scanning the rows.
-        let chunks = wordCount * 4 > n ? 1 : GroupedSum.scatterChunks(count: n)
-        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, chunks * wordCount))
-        bits.initialize(repeating: 0, count: chunks * wordCount)
+        let wordCount = Bitmap.wordCount(for: groups * span)
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, wordCount))
+        bits.initialize(repeating: 0, count: wordCount)
         defer { bits.deallocate() }
-        nonisolated(unsafe) let out = bits
-        nonisolated(unsafe) let keys = k, valid = w, ids = idsP
-        let single = groups == 1
-        Parallel.forEach(chunks) { c in
-            let b = out + c * wordCount
-            GroupedSum.forEachValid(valid, Parallel.chunkRange(c, of: chunks, count: n)) { i in
+        var counts = [Int](repeating: 0, count: groups)
+        let single = groups == 1 || ids == nil
+        counts.withUnsafeMutableBufferPointer { c in
+            GroupedSum.forEachValid(w, 0..<n) { i in
                 let g = single ? 0 : Int(ids![i])
-                let bit = g &* span &+ Int(Int64(truncatingIfNeeded: keys[i]) &- lo)
-                b[bit >> 6] |= 1 << UInt64(bit & 63)
+                let bit = Int(Int64(truncatingIfNeeded: k[i]) &- lo) &* groups &+ g
+                let mask: UInt64 = 1 << UInt64(bit & 63)
+                let old = bits[bit >> 6]
+                bits[bit >> 6] = old | mask
+                c[g] &+= old & mask == 0 ? 1 : 0
             }
         }
-        for c in 1..<max(chunks, 1) {
-            let b = bits + c * wordCount
-            for j in 0..<wordCount { bits[j] |= b[j] }
-        }
-        return (0..<groups).map { g in popcount(bits, from: g * span, to: (g + 1) * span) }
-    }
-
-    /// The number of set bits in `[from, to)`.
-    static func popcount(_ words: UnsafePointer<UInt64>, from: Int, to: Int) -> Int {
-        guard from < to else { return 0 }
-        let first = from >> 6, last = (to - 1) >> 6
-        let headMask: UInt64 = ~0 << UInt64(from & 63)
-        let tailMask: UInt64 = (to & 63) == 0 ? ~0 : (UInt64(1) << UInt64(to & 63)) &- 1
-        if first == last { return (words[first] & headMask & tailMask).nonzeroBitCount }
-        var total = (words[first] & headMask).nonzeroBitCount + (words[last] & tailMask).nonzeroBitCount
-        var j = first + 1
-        while j < last { total &+= words[j].nonzeroBitCount; j += 1 }
-        return total
+        return counts
     }
 
     /// The hashed strategy: one open-addressing set of (group, key) pairs.
