@@ -77,5 +77,13 @@ final class GroupedSumTests: XCTestCase {
         v[0] = Int64.max; v[1] = 10; v[n - 1] = -20
         let t = GroupedSum.totals(Column(values: v), .single(rowCount: n))
         XCTAssertEqual(t.sums[0].value, Int64.max - 10)
+        // The same through the grouped path with interleaved accumulator sets: rows 0 and 1
+        // land in different sets, whose merge wraps.
+        let one = Grouping(groupIDs: [Int32](repeating: 0, count: n), groupCount: 1, firstRows: [0])
+        let grouped = GroupedSum.totals(Column(values: v), one)
+        XCTAssertEqual(grouped.sums[0].value, Int64.max - 10)
+        XCTAssertEqual(grouped.counts, [n])
+        let over = GroupedSum.totals(Column<Int64>([Int64.max, 0, 0, 0, 1]), Grouping(groupIDs: [0, 0, 0, 0, 0], groupCount: 1, firstRows: [0]))
+        XCTAssertNil(over.sums[0].value)
     }
 }

@@ -41,8 +41,19 @@ public enum GroupedSum {
             nonisolated(unsafe) let ids = idsBuf.baseAddress
             return (validity?.words ?? []).withUnsafeBufferPointer { wBuf in
                 nonisolated(unsafe) let words = validity == nil ? nil : wBuf.baseAddress
-                return chunkedScatter(count: idsBuf.count, groups: grouping.groupCount, zero: Int32(0), merge: { $0 &+= $1 }) { r, c in
-                    forEachValid(words, r) { i in c[Int(ids![i])] &+= 1 }
+                let groups = grouping.groupCount
+                return chunkedScatter(count: idsBuf.count, groups: groups, zero: Int32(0), merge: { $0 &+= $1 }) { r, c in
+                    if groups > laneGroupLimit {
+                        forEachValid(words, r) { i in c[Int(ids![i])] &+= 1 }
+                        return
+                    }
+                    // Few groups: rows go round four sets of counters, so runs of one group
+                    // do not wait on one counter.
+                    let lanes = UnsafeMutablePointer<Int32>.allocate(capacity: 4 * groups)
+                    lanes.initialize(repeating: 0, count: 4 * groups)
+                    defer { lanes.deallocate() }
+                    forEachValid(words, r) { i in lanes[(i & 3) &* groups &+ Int(ids![i])] &+= 1 }
+                    for g in 0..<groups { c[g] = (lanes[g] &+ lanes[groups + g]) &+ (lanes[2 * groups + g] &+ lanes[3 * groups + g]) }
                 }
             }
         }
@@ -77,6 +88,12 @@ public enum GroupedSum {
         }
         return out
     }
+
+    /// Up to this many groups, exact scatters spread rows over four interleaved sets of
+    /// accumulators (row `i` to set `i mod 4`): with few groups, consecutive rows often hit the
+    /// same accumulator, and each update would wait for the previous one. 256 groups × 4 sets
+    /// of 16-byte accumulators stay within 16 KiB of L1.
+    static let laneGroupLimit = 256
 
     /// The number of row chunks for a scatter into per-chunk accumulators: one per core (each
     /// chunk's accumulators are fresh memory, whose first touch is slow), or one for small inputs.
@@ -260,11 +277,32 @@ public enum GroupedSum {
                             t.sum = s; t.count &+= 1; t.wrapped = t.wrapped || o
                         }
                         acc[0] = t
-                    } else {
+                    } else if grouping.groupCount > laneGroupLimit {
                         forEachValid(words, r) { i in
                             let g = Int(ids![i])
                             let (s, o) = acc[g].sum.addingReportingOverflow(values![i])
                             acc[g].sum = s; acc[g].count &+= 1; acc[g].wrapped = acc[g].wrapped || o
+                        }
+                    } else {
+                        // Few groups: four interleaved sets of accumulators (exact, so the
+                        // split cannot show), merged with the same overflow check.
+                        let groups = grouping.groupCount
+                        let lanes = UnsafeMutablePointer<IntTotal>.allocate(capacity: 4 * groups)
+                        lanes.initialize(repeating: IntTotal(), count: 4 * groups)
+                        defer { lanes.deallocate() }
+                        forEachValid(words, r) { i in
+                            let k = (i & 3) &* groups &+ Int(ids![i])
+                            let (s, o) = lanes[k].sum.addingReportingOverflow(values![i])
+                            lanes[k].sum = s; lanes[k].count &+= 1; lanes[k].wrapped = lanes[k].wrapped || o
+                        }
+                        for g in 0..<groups {
+                            var t = lanes[g]
+                            for l in 1..<4 {
+                                let u = lanes[l * groups + g]
+                                let (s, o) = t.sum.addingReportingOverflow(u.sum)
+                                t = IntTotal(sum: s, count: t.count &+ u.count, wrapped: t.wrapped || u.wrapped || o)
+                            }
+                            acc[g] = t
                         }
                     }
                 }
