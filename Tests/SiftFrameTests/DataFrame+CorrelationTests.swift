@@ -89,4 +89,18 @@ final class DataFrameCorrelationTests: XCTestCase {
         XCTAssertThrowsError(try f.correlation())   // 'column' is a variable name
         XCTAssertEqual(try frame([("s", strings(["x"]))]).correlation().columnCount, 1, "no numeric column: an empty matrix")
     }
+
+    func testBlockedAndPairwisePathsAgree() {
+        // Without nulls, all pairs come from one blocked pass; check it against the per-pair
+        // kernel on sizes around the block size.
+        for n in [2, 3, Correlation.blockRows - 1, Correlation.blockRows, Correlation.blockRows + 1, 5_000] {
+            let a = Column<Double>(values: (0..<n).map { Double(($0 * 31) % 97) + 0.25 * Double($0 % 4) })
+            let b = Column<Double>(values: (0..<n).map { Double(($0 * 17) % 89) - Double($0) / 1000 })
+            let blocked = Correlation.gram([a, b], rows: n)
+            assertClose(blocked[2], Correlation.pearson(b, a, same: false), rel: 1e-12)
+            XCTAssertEqual(blocked[0], 1)
+            XCTAssertEqual(blocked[1], blocked[2])
+        }
+        XCTAssertEqual(Correlation.gram([], rows: 10), [])
+    }
 }

@@ -141,4 +141,33 @@ final class DataFrameFillTests: XCTestCase {
         let f = frame([("a", ints([nil, 1, nil, 3, nil]))]).selecting(rows: RowSelection([4, 3, 2]))
         XCTAssertEqual(try f.filling([("a", .forward)]).column(at: 0), ints([nil, 3, 3]))
     }
+
+    func testSelectionAndMedianMatchSorting() throws {
+        var rng = SeededGenerator(seed: 1)
+        for n in [1, 2, 3, 4, 5, 10, 63, 64, 65, 1000] {
+            for round in 0..<4 {
+                // Many ties in some rounds, few in others.
+                let v = (0..<n).map { _ in Double(rng.below(round.isMultiple(of: 2) ? 5 : 1_000_000)) - 2 }
+                let sorted = v.sorted()
+                let expected = sorted.withUnsafeBufferPointer { Statistics.quantile(sorted: $0, 0.5) }
+                XCTAssertEqual(try filled(doubles([nil] + v.map { Optional($0) }), .median)[0], .double(expected ?? .nan), "n \(n)")
+                for k in [0, n / 3, n / 2, n - 1] {
+                    var w = v
+                    let got = w.withUnsafeMutableBufferPointer { NullFilling.select($0, k) }
+                    XCTAssertEqual(got, sorted[k], "select \(k) of \(n)")
+                    XCTAssertTrue(w[..<k].allSatisfy { $0 <= got } && w[(k + 1)...].allSatisfy { $0 >= got })
+                }
+            }
+        }
+    }
+
+    func testCountedAndSortedModesAgree() throws {
+        // A narrow span is counted, a wide one sorted; ties go to the smallest either way.
+        XCTAssertEqual(try filled(ints([1 << 40, 5, 5, 1 << 40, nil, -(1 << 40)]), .mode)[4], .int(5))
+        XCTAssertEqual(try filled(ints([1 << 40, 5, 1 << 40, nil]), .mode)[3], .int(1 << 40))
+        XCTAssertEqual(try filled(ints([9, 5, 9, 5, nil]), .mode)[4], .int(5))
+        XCTAssertEqual(NullFilling.countedMode([3, 1, 3, 1, 2]), 1)
+        XCTAssertNil(NullFilling.countedMode([0, 1 << 40]))
+        XCTAssertNil(NullFilling.countedMode([]))
+    }
 }

@@ -77,24 +77,26 @@ struct ColumnProfile: Sendable {
             unique = (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0)
             top = count == 0 ? nil : (trues > falses ? "true" : "false")
         case .string(let s): self.strings(s)
-        case .timestamp(let x): unique = Self.distinctCount(x.map(\.micros))
-        case .duration(let x): unique = Self.distinctCount(x.map(\.micros))
+        case .timestamp(let x): unique = Self.distinctCount(Self.compacted(x).map(\.micros))
+        case .duration(let x): unique = Self.distinctCount(Self.compacted(x).map(\.micros))
         }
     }
 
-    /// The valid values of a column, packed.
-    static func compacted<T: ColumnElement, R>(_ x: Column<T>, _ f: (T) -> R) -> [R] {
-        guard x.validity != nil else { return x.values.map(f) }
-        var out: [R] = []
-        out.reserveCapacity(x.count - x.nullCount)
-        x.values.withUnsafeBufferPointer { v in Bitmap.forEachValid(x.validity, count: x.count) { out.append(f(v[$0])) } }
-        return out
+    /// The valid values of a column, packed (the values themselves, uncopied, when none is null).
+    static func compacted<T: ColumnElement>(_ x: Column<T>) -> [T] {
+        guard let validity = x.validity else { return x.values }
+        let n = validity.setCount
+        return [T](unsafeUninitializedCapacity: n) { out, initialized in
+            var k = 0
+            x.values.withUnsafeBufferPointer { v in Bitmap.forEachValid(validity, count: x.count) { out[k] = v[$0]; k += 1 } }
+            initialized = n
+        }
     }
 
     /// Mean, standard deviation, extremes, quartiles and distinct count of doubles.
     mutating func numeric(doubles x: Column<Double>) {
-        var vals = Self.compacted(x) { $0 }
-        moments(vals)
+        var vals = Self.compacted(x)
+        vals.withUnsafeBufferPointer { b in moments(b.count, { b[$0] }) }
         vals.sort()
         vals.withUnsafeBufferPointer { s in
             quartiles { k in s[k] }
@@ -107,13 +109,19 @@ struct ColumnProfile: Sendable {
     /// As for doubles; an int column whose values span at most a few times its length is
     /// counted instead of sorted.
     mutating func numeric(ints x: Column<Int64>) {
-        let vals = Self.compacted(x) { $0 }
-        moments(vals.map { Double($0) })
-        guard let lo = vals.min(), let hi = vals.max() else { return }
+        var vals = Self.compacted(x)
+        guard !vals.isEmpty else { return }
+        var lo = Int64.max, hi = Int64.min
+        vals.withUnsafeBufferPointer { b in
+            moments(b.count) { Double(b[$0]) }
+            for v in b { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+        }
         let (span, overflow) = hi.subtractingReportingOverflow(lo)
         if !overflow && span < Int64(Swift.max(4 * vals.count, 1 << 16)) && span < 1 << 28 {
             var counts = [Int32](repeating: 0, count: Int(span) + 1)
-            counts.withUnsafeMutableBufferPointer { c in for v in vals { c[Int(v &- lo)] &+= 1 } }
+            counts.withUnsafeMutableBufferPointer { c in
+                vals.withUnsafeBufferPointer { b in for v in b { c[Int(v &- lo)] &+= 1 } }
+            }
             unique = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
             // The k-th smallest value: walk the cumulative counts, restarting if k goes back.
             var cumulative = 0, bucket = -1, previous = -1
@@ -124,20 +132,35 @@ struct ColumnProfile: Sendable {
                 return Double(lo &+ Int64(bucket))
             }
         } else {
-            let s = vals.sorted()
-            quartiles { k in Double(s[k]) }
-            var d = 0
-            for i in 0..<s.count where i == 0 || s[i] != s[i - 1] { d += 1 }
-            unique = d
+            vals.sort()
+            vals.withUnsafeBufferPointer { s in
+                quartiles { k in Double(s[k]) }
+                var d = 0
+                for i in 0..<s.count where i == 0 || s[i] != s[i - 1] { d += 1 }
+                unique = d
+            }
         }
     }
 
-    /// Mean and sample standard deviation (Statistics' two-pass variance).
-    mutating func moments(_ v: [Double]) {
-        v.withUnsafeBufferPointer { b in
-            mean = Statistics.mean(b)
-            std = Statistics.variance(b).map { $0.squareRoot() }
+    /// Mean and sample standard deviation of `n` values given by index, in exactly the order
+    /// of ``Statistics/mean(_:)`` and ``Statistics/variance(_:)`` (four interleaved partial sums,
+    /// then one running sum of squared deviations), so an int column and the same values as a
+    /// double column summarise to the same bits, without converting the column first.
+    mutating func moments(_ n: Int, _ value: (Int) -> Double) {
+        guard n > 0 else { return }
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= n {
+            s0 += value(i); s1 += value(i + 1); s2 += value(i + 2); s3 += value(i + 3)
+            i += 4
         }
+        while i < n { s0 += value(i); i += 1 }
+        let m = ((s0 + s1) + (s2 + s3)) / Double(n)
+        mean = m
+        guard n >= 2 else { return }
+        var ss = 0.0
+        for j in 0..<n { let d = value(j) - m; ss += d * d }
+        std = (ss / Double(n - 1)).squareRoot()
     }
 
     /// Min, quartiles and max from an accessor of the k-th smallest valid value (pandas' linear
@@ -173,15 +196,19 @@ struct ColumnProfile: Sendable {
         top = entries[best]
     }
 
-    /// Distinct valid values of 64-bit keys: counted in one pass when they are already in
-    /// order (as event times usually are), sorted otherwise.
-    static func distinctCount(_ x: Column<Int64>) -> Int {
-        var v = compacted(x) { $0 }
+    /// The number of distinct values: counted in one pass when they are already in order (as
+    /// event times usually are), sorted otherwise.
+    static func distinctCount(_ values: [Int64]) -> Int {
+        var v = values
         var ordered = true
-        for i in v.indices.dropFirst() where v[i] < v[i - 1] { ordered = false; break }
+        v.withUnsafeBufferPointer { b in
+            for i in b.indices.dropFirst() where b[i] < b[i - 1] { ordered = false; break }
+        }
         if !ordered { v.sort() }
-        var d = 0
-        for i in v.indices where i == 0 || v[i] != v[i - 1] { d += 1 }
-        return d
+        return v.withUnsafeBufferPointer { b in
+            var d = 0
+            for i in b.indices where i == 0 || b[i] != b[i - 1] { d += 1 }
+            return d
+        }
     }
 }

@@ -196,10 +196,48 @@ enum NullFilling {
         Statistics.mean(UnsafeBufferPointer(v))
     }
 
+    /// The median by selection rather than sorting: the lower middle value by quickselect,
+    /// the upper one (for an even count) as the smallest value above it; the same value as
+    /// ``Statistics/quantile(sorted:_:)`` at 0.5 on sorted data.
     private static func median(_ v: UnsafeMutableBufferPointer<Double>) -> Double? {
-        var v = v
-        v.sort()
-        return Statistics.quantile(sorted: UnsafeBufferPointer(v), 0.5)
+        let n = v.count
+        guard n > 0 else { return nil }
+        let lower = select(v, (n - 1) / 2)
+        guard n % 2 == 0 else { return lower }
+        var upper = Double.infinity
+        for x in v[((n - 1) / 2 + 1)...] { upper = Swift.min(upper, x) }
+        return lower + 0.5 * (upper - lower)
+    }
+
+    /// Rearranges `v` so that `v[k]` is its k-th smallest value, everything before it no larger
+    /// and everything after it no smaller, and returns it: Hoare's FIND (quickselect, CACM 1961)
+    /// with a median-of-three pivot, falling back to sorting a range that shrinks too slowly.
+    ///
+    /// - Complexity: O(n) expected, O(n log n) at worst.
+    static func select(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var lo = 0, hi = v.count - 1
+        var budget = 2 * (Int.bitWidth - v.count.leadingZeroBitCount) + 4
+        while hi > lo {
+            if budget == 0 {
+                var rest = UnsafeMutableBufferPointer(rebasing: v[lo...hi])
+                rest.sort()
+                return v[k]
+            }
+            budget -= 1
+            let mid = lo + (hi - lo) / 2
+            if v[mid] < v[lo] { v.swapAt(mid, lo) }
+            if v[hi] < v[lo] { v.swapAt(hi, lo) }
+            if v[hi] < v[mid] { v.swapAt(hi, mid) }
+            let pivot = v[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while v[i] < pivot { i += 1 }
+                while pivot < v[j] { j -= 1 }
+                if i <= j { v.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return v[k] }
+        }
+        return v[k]
     }
 
     /// A statistic of each group's valid values (nil for a group with none). The values of a
@@ -308,18 +346,22 @@ enum NullFilling {
             cursor[g] += 1
         }
         var modeKey = [Int64?](repeating: nil, count: gc)
-        scratch.withUnsafeMutableBufferPointer { s in
-            for g in 0..<gc where offsets[g] < offsets[g + 1] {
-                var seg = UnsafeMutableBufferPointer(rebasing: s[offsets[g]..<offsets[g + 1]])
-                seg.sort()
-                var best = seg[0], bestCount = 0, i = 0
-                while i < seg.count {
-                    var j = i + 1
-                    while j < seg.count && seg[j] == seg[i] { j += 1 }
-                    if j - i > bestCount { best = seg[i]; bestCount = j - i }
-                    i = j
+        if gc == 1, let key = countedMode(scratch) {
+            modeKey[0] = key
+        } else {
+            scratch.withUnsafeMutableBufferPointer { s in
+                for g in 0..<gc where offsets[g] < offsets[g + 1] {
+                    var seg = UnsafeMutableBufferPointer(rebasing: s[offsets[g]..<offsets[g + 1]])
+                    seg.sort()
+                    var best = seg[0], bestCount = 0, i = 0
+                    while i < seg.count {
+                        var j = i + 1
+                        while j < seg.count && seg[j] == seg[i] { j += 1 }
+                        if j - i > bestCount { best = seg[i]; bestCount = j - i }
+                        i = j
+                    }
+                    modeKey[g] = best
                 }
-                modeKey[g] = best
             }
         }
         var rows = [Int32](repeating: -1, count: gc)
@@ -328,6 +370,25 @@ enum NullFilling {
             if rows[g] < 0 && modeKey[g] == keys[i] { rows[g] = Int32(truncatingIfNeeded: i) }
         }
         return rows
+    }
+}
+
+extension NullFilling {
+    /// The most frequent key (the smallest on ties) by counting, when the keys span at most
+    /// four slots per key (and 2^26 in all); nil otherwise or when there are none.
+    ///
+    /// - Complexity: O(n + span).
+    static func countedMode(_ keys: [Int64]) -> Int64? {
+        guard let lo = keys.min(), let hi = keys.max() else { return nil }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < Int64(Swift.max(4 * keys.count, 1 << 16)), span < 1 << 26 else { return nil }
+        var counts = [Int32](repeating: 0, count: Int(span) + 1)
+        counts.withUnsafeMutableBufferPointer { c in
+            keys.withUnsafeBufferPointer { k in for v in k { c[Int(v &- lo)] &+= 1 } }
+        }
+        var best = 0
+        for i in counts.indices where counts[i] > counts[best] { best = i }
+        return lo &+ Int64(best)
     }
 }
 
