@@ -94,8 +94,14 @@ final class DataFrameCorrelationTests: XCTestCase {
         // Without nulls, all pairs come from one blocked pass; check it against the per-pair
         // kernel on sizes around the block size.
         for n in [2, 3, Correlation.blockRows - 1, Correlation.blockRows, Correlation.blockRows + 1, 5_000] {
-            let a = Column<Double>(values: (0..<n).map { Double(($0 * 31) % 97) + 0.25 * Double($0 % 4) })
-            let b = Column<Double>(values: (0..<n).map { Double(($0 * 17) % 89) - Double($0) / 1000 })
+            var av: [Double] = [], bv: [Double] = []
+            for i in 0..<n {
+                let x: Double = Double((i * 31) % 97) + 0.25 * Double(i % 4)
+                let y: Double = Double((i * 17) % 89) - Double(i) / 1000
+                av.append(x)
+                bv.append(y)
+            }
+            let a = Column<Double>(values: av), b = Column<Double>(values: bv)
             let blocked = Correlation.gram([a, b], rows: n)
             assertClose(blocked[2], Correlation.pearson(b, a, same: false), rel: 1e-12)
             XCTAssertEqual(blocked[0], 1)
