@@ -79,26 +79,70 @@ enum Correlation {
     /// Pearson's r over the rows where both columns are valid; nil for fewer than two such rows
     /// or a constant column. With `same`, x and y are one column and the result is exactly 1.
     ///
-    /// Sums run in four interleaved lanes combined at the end (a fixed order, so results are
-    /// reproducible to the last digit).
+    /// Sums run in a fixed order (four interleaved lanes without nulls, row order with them),
+    /// so results are reproducible to the last digit.
     ///
     /// - Complexity: O(rows), two passes.
     static func pearson(_ x: Column<Double>, _ y: Column<Double>, same: Bool) -> Double? {
         precondition(x.count == y.count, "columns differ in length")
-        guard let mask = Bitmap.intersect(x.validity, y.validity) else {
-            return x.values.withUnsafeBufferPointer { a in y.values.withUnsafeBufferPointer { b in coefficient(a, b, same: same) } }
-        }
-        // Pack the common rows, then run the same loops as without nulls.
-        let n = mask.setCount
-        guard n >= 2 else { return nil }
-        var px = [Double](repeating: 0, count: n), py = [Double](repeating: 0, count: n)
-        var k = 0
-        x.values.withUnsafeBufferPointer { xs in
+        return x.values.withUnsafeBufferPointer { xs in
             y.values.withUnsafeBufferPointer { ys in
-                Bitmap.forEachValid(mask, count: x.count) { i in px[k] = xs[i]; py[k] = ys[i]; k += 1 }
+                guard let mask = Bitmap.intersect(x.validity, y.validity) else { return coefficient(xs, ys, same: same) }
+                return maskedCoefficient(xs, ys, mask, same: same)
             }
         }
-        return px.withUnsafeBufferPointer { a in py.withUnsafeBufferPointer { b in coefficient(a, b, same: same) } }
+    }
+
+    /// r over the rows set in `mask`, in the same two passes as ``coefficient(_:_:same:)`` but
+    /// reading the rows in place (no packed copy), one validity word at a time.
+    static func maskedCoefficient(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, _ mask: Bitmap,
+                                  same: Bool) -> Double? {
+        let n = mask.setCount
+        guard n >= 2 else { return nil }
+        var sx = 0.0, sy = 0.0
+        var xlo = Double.infinity, xhi = -Double.infinity, ylo = Double.infinity, yhi = -Double.infinity
+        forEachSet(mask) { i in
+            let a = x[i], b = y[i]
+            sx += a; sy += b
+            xlo = Swift.min(xlo, a); xhi = Swift.max(xhi, a); ylo = Swift.min(ylo, b); yhi = Swift.max(yhi, b)
+        }
+        guard xlo != xhi, ylo != yhi else { return nil }
+        let mx = sx / Double(n), my = sy / Double(n)
+        var sxx = 0.0, syy = 0.0, sxy = 0.0
+        forEachSet(mask) { i in
+            let dx = x[i] - mx, dy = y[i] - my
+            sxx += dx * dx; syy += dy * dy; sxy += dx * dy
+        }
+        return finish(sxx: sxx, syy: syy, sxy: sxy, same: same)
+    }
+
+    /// Calls `body` with every set row of a mask, in order (full words in a plain loop).
+    @inline(__always) static func forEachSet(_ mask: Bitmap, _ body: (Int) -> Void) {
+        let n = mask.count
+        mask.words.withUnsafeBufferPointer { words in
+            for wi in 0..<words.count {
+                let w = words[wi]
+                if w == 0 { continue }
+                let base = wi << 6
+                if w == ~0 {
+                    for i in base..<(base + 64) { body(i) }
+                } else {
+                    for b in 0..<Swift.min(64, n - base) where (w >> UInt64(b)) & 1 == 1 { body(base + b) }
+                }
+            }
+        }
+    }
+
+    /// r from the sums of squared and multiplied deviations; nil for a zero or overflowing
+    /// variance. The divisor is √(Σdx² Σdy²) as pandas computes it (exact for perfectly
+    /// correlated integers), with separate roots only when the product overflows.
+    static func finish(sxx: Double, syy: Double, sxy: Double, same: Bool) -> Double? {
+        guard sxx > 0, syy > 0, sxx.isFinite, syy.isFinite else { return nil }
+        if same { return 1 }
+        let product = sxx * syy
+        let r = sxy / (product.isFinite ? product.squareRoot() : sxx.squareRoot() * syy.squareRoot())
+        guard r.isFinite else { return nil }
+        return Swift.min(1, Swift.max(-1, r))
     }
 
     /// r of two equally long, fully valid buffers.
@@ -121,15 +165,7 @@ enum Correlation {
             a.0 += dx * dx; b.0 += dy * dy; c.0 += dx * dy
             i += 1
         }
-        let sxx = (a.0 + a.1) + (a.2 + a.3), syy = (b.0 + b.1) + (b.2 + b.3), sxy = (c.0 + c.1) + (c.2 + c.3)
-        guard sxx > 0, syy > 0, sxx.isFinite, syy.isFinite else { return nil }
-        if same { return 1 }
-        // √(Σdx² Σdy²) as pandas divides (exact for perfectly correlated integers), with separate
-        // roots only when the product overflows.
-        let product = sxx * syy
-        let r = sxy / (product.isFinite ? product.squareRoot() : sxx.squareRoot() * syy.squareRoot())
-        guard r.isFinite else { return nil }
-        return Swift.min(1, Swift.max(-1, r))
+        return finish(sxx: (a.0 + a.1) + (a.2 + a.3), syy: (b.0 + b.1) + (b.2 + b.3), sxy: (c.0 + c.1) + (c.2 + c.3), same: same)
     }
 
     /// Whether every value equals the first (checked exactly, since a mean of equal values
@@ -189,12 +225,7 @@ enum Correlation {
         func s(_ a: Int, _ b: Int) -> Double { total[a * (a + 1) / 2 + b] }
         for a in 0..<k where !constant[a] {
             for b in 0...a where !constant[b] {
-                let sxx = s(a, a), syy = s(b, b)
-                guard sxx > 0, syy > 0, sxx.isFinite, syy.isFinite else { continue }
-                let product = sxx * syy
-                let v = a == b ? 1 : s(a, b) / (product.isFinite ? product.squareRoot() : sxx.squareRoot() * syy.squareRoot())
-                guard v.isFinite else { continue }
-                out[a * k + b] = Swift.min(1, Swift.max(-1, v))
+                out[a * k + b] = finish(sxx: s(a, a), syy: s(b, b), sxy: s(a, b), same: a == b)
                 out[b * k + a] = out[a * k + b]
             }
         }
