@@ -54,7 +54,7 @@ final class ClickstreamGeneratorTests: XCTestCase {
     }
 
     func testRowsAreInTimeOrderWithTiesBySession() throws {
-        let e = try Events(try ClickstreamGenerator(rows: 20_000, seed: 3).frame())
+        let e = try Events(try ClickstreamGenerator(rows: 70_000, seed: 3).frame())   // over 2^16 rows: the bucket sort
         for i in 1..<e.ts.count {
             XCTAssertTrue(e.ts[i - 1] < e.ts[i] || (e.ts[i - 1] == e.ts[i] && e.session[i - 1] < e.session[i]), "row \(i)")
         }
@@ -140,7 +140,7 @@ final class ClickstreamGeneratorTests: XCTestCase {
     }
 
     func testEarlyBehaviourPredictsChurn() throws {
-        let e = try Events(try ClickstreamGenerator(rows: 200_000, seed: 10).frame())
+        let e = try Events(try ClickstreamGenerator(rows: 100_000, seed: 10).frame())
         let day: Int64 = 86_400
         let periodEnd = ClickstreamGenerator.periodEnd.micros / 1_000_000
         var first: [Int64: Int64] = [:], last: [Int64: Int64] = [:]

@@ -121,17 +121,35 @@ public struct ClickstreamGenerator: Sendable {
             keys.sort()
             return keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         }
-        var starts = [Int32](repeating: 0, count: span + 1)
+        // Counting sort on 8-second buckets (a small, cache-friendly histogram; writes move
+        // forward with time), then an insertion sort of each bucket's few events by second.
+        // Both steps are stable, so ties keep index order.
+        let buckets = (span >> 3) + 1
+        var starts = [Int32](repeating: 0, count: buckets + 1)
         var perm = [Int32](repeating: 0, count: n)
         seconds.withUnsafeBufferPointer { t in
             starts.withUnsafeMutableBufferPointer { c in
-                for v in t { c[Int(v &- lo) + 1] &+= 1 }
-                for i in 0..<span { c[i + 1] &+= c[i] }
+                for v in t { c[Int(v &- lo) >> 3 + 1] &+= 1 }
+                for i in 0..<buckets { c[i + 1] &+= c[i] }
                 perm.withUnsafeMutableBufferPointer { p in
-                    for i in 0..<n {
-                        let b = Int(t[i] &- lo)
-                        p[Int(c[b])] = Int32(truncatingIfNeeded: i)
-                        c[b] &+= 1
+                    var cursor = Array(c)
+                    cursor.withUnsafeMutableBufferPointer { next in
+                        for i in 0..<n {
+                            let b = Int(t[i] &- lo) >> 3
+                            p[Int(next[b])] = Int32(truncatingIfNeeded: i)
+                            next[b] &+= 1
+                        }
+                    }
+                    for b in 0..<buckets {
+                        var j = Int(c[b]) + 1
+                        let end = Int(c[b + 1])
+                        while j < end {
+                            let x = p[j], key = t[Int(x)]
+                            var k = j - 1
+                            while k >= Int(c[b]) && t[Int(p[k])] > key { p[k + 1] = p[k]; k -= 1 }
+                            p[k + 1] = x
+                            j += 1
+                        }
                     }
                 }
             }
