@@ -127,28 +127,35 @@ public struct ClickstreamGenerator: Sendable {
         let buckets = (span >> 3) + 1
         var starts = [Int32](repeating: 0, count: buckets + 1)
         var perm = [Int32](repeating: 0, count: n)
+        // Each event's second travels with it, so the insertion sort compares nearby memory.
+        var keys = [Int32](repeating: 0, count: n)
         seconds.withUnsafeBufferPointer { t in
             starts.withUnsafeMutableBufferPointer { c in
                 for v in t { c[Int(v &- lo) >> 3 + 1] &+= 1 }
                 for i in 0..<buckets { c[i + 1] &+= c[i] }
                 perm.withUnsafeMutableBufferPointer { p in
-                    var cursor = Array(c)
-                    cursor.withUnsafeMutableBufferPointer { next in
-                        for i in 0..<n {
-                            let b = Int(t[i] &- lo) >> 3
-                            p[Int(next[b])] = Int32(truncatingIfNeeded: i)
-                            next[b] &+= 1
+                    keys.withUnsafeMutableBufferPointer { key in
+                        var cursor = Array(c)
+                        cursor.withUnsafeMutableBufferPointer { next in
+                            for i in 0..<n {
+                                let b = Int(t[i] &- lo) >> 3
+                                let at = Int(next[b])
+                                p[at] = Int32(truncatingIfNeeded: i)
+                                key[at] = t[i]
+                                next[b] &+= 1
+                            }
                         }
-                    }
-                    for b in 0..<buckets {
-                        var j = Int(c[b]) + 1
-                        let end = Int(c[b + 1])
-                        while j < end {
-                            let x = p[j], key = t[Int(x)]
-                            var k = j - 1
-                            while k >= Int(c[b]) && t[Int(p[k])] > key { p[k + 1] = p[k]; k -= 1 }
-                            p[k + 1] = x
-                            j += 1
+                        for b in 0..<buckets {
+                            let first = Int(c[b]), end = Int(c[b + 1])
+                            var j = first + 1
+                            while j < end {
+                                let x = p[j], kx = key[j]
+                                var k = j - 1
+                                while k >= first && key[k] > kx { p[k + 1] = p[k]; key[k + 1] = key[k]; k -= 1 }
+                                p[k + 1] = x
+                                key[k + 1] = kx
+                                j += 1
+                            }
                         }
                     }
                 }
