@@ -45,25 +45,25 @@ struct FeatureCodes<Code: FixedWidthInteger & UnsignedInteger & Sendable>: Senda
 }
 
 extension FeatureCodes where Code == UInt32 {
-    /// Exact rank codes of every feature of `x`.
+    /// Exact rank codes of every feature of `x` (-0.0 and 0.0 are one value).
     ///
-    /// - Complexity: O(p · n log n) for the sorts.
+    /// - Complexity: O(p · n) (a radix sort per feature).
     init(exact x: FeatureMatrix) {
         let n = x.rowCount, p = x.featureCount
         var codes = [UInt32](repeating: 0, count: n * p)
         var counts: [Int] = [], values: [[Double]] = []
-        var order = [Int32](repeating: 0, count: n)
+        var sorter = RadixSorter(capacity: n)
         x.values.withUnsafeBufferPointer { xv in
             codes.withUnsafeMutableBufferPointer { cv in
                 for f in 0..<p {
-                    let col = UnsafeBufferPointer(rebasing: xv[(f * n)..<((f + 1) * n)])
-                    for i in 0..<n { order[i] = Int32(i) }
-                    order.sort { col[Int($0)] < col[Int($1)] }
+                    let col = xv.baseAddress! + f * n
+                    let (keys, order) = sorter.sort(count: n) { orderedBits(col[$0]) }
                     var distinct: [Double] = []
-                    for i in order {
-                        let v = col[Int(i)]
-                        if distinct.last != v { distinct.append(v) }
-                        cv[f * n + Int(i)] = UInt32(distinct.count - 1)
+                    var last: UInt64? = nil
+                    for k in 0..<n {
+                        let key = keys[k]
+                        if key != last { distinct.append(col[Int(order[k])] + 0.0); last = key }
+                        cv[f * n + Int(order[k])] = UInt32(distinct.count - 1)
                     }
                     counts.append(distinct.count)
                     values.append(distinct)
@@ -72,6 +72,50 @@ extension FeatureCodes where Code == UInt32 {
         }
         self.init(rowCount: n, storage: CodeStorage(codes), binCounts: counts, slotCounts: counts, missingSlot: nil,
                   splitValues: values, isExact: true)
+    }
+}
+
+/// The bits of a double as an unsigned integer with the same order (sign bit flipped for
+/// positives, all bits for negatives; -0.0 maps to 0.0's key).
+@inline(__always)
+func orderedBits(_ v: Double) -> UInt64 {
+    let b = (v + 0.0).bitPattern
+    return b >> 63 == 1 ? ~b : b | (1 << 63)
+}
+
+/// Least-significant-digit radix sort of 64-bit keys with their row index, 11 bits per pass,
+/// skipping passes where every key has the same digit (most, for small integers).
+struct RadixSorter {
+    private var keys: [UInt64], keys2: [UInt64], order: [Int32], order2: [Int32]
+    private var buckets = [Int](repeating: 0, count: 2048)
+
+    init(capacity n: Int) {
+        keys = [UInt64](repeating: 0, count: n); keys2 = keys
+        order = [Int32](repeating: 0, count: n); order2 = order
+    }
+
+    /// Sorts rows `0..<count` by `key(row)`, stably; returns the sorted keys and rows.
+    ///
+    /// - Complexity: O(count) per pass, at most 6 passes.
+    mutating func sort(count n: Int, key: (Int) -> UInt64) -> (keys: [UInt64], order: [Int32]) {
+        for i in 0..<n { keys[i] = key(i); order[i] = Int32(i) }
+        var shift: UInt64 = 0
+        while shift < 64 {
+            for b in 0..<2048 { buckets[b] = 0 }
+            for i in 0..<n { buckets[Int((keys[i] >> shift) & 2047)] += 1 }
+            if buckets.contains(n) { shift += 11; continue }
+            var sum = 0
+            for b in 0..<2048 { let c = buckets[b]; buckets[b] = sum; sum += c }
+            for i in 0..<n {
+                let d = Int((keys[i] >> shift) & 2047)
+                let at = buckets[d]
+                buckets[d] = at + 1
+                keys2[at] = keys[i]; order2[at] = order[i]
+            }
+            swap(&keys, &keys2); swap(&order, &order2)
+            shift += 11
+        }
+        return (keys, order)
     }
 }
 

@@ -40,10 +40,10 @@ let parallelNodeRows = 4096
 extension TreeBuilder {
     /// The best split of the node `rows[start..<end]`, or nil when no feature has a valid one;
     /// writes the left child's statistics to `leftStats`.
-    func findSplit(start: Int, end: Int, stats: [Double], block: Int, leftStats: inout [Double],
+    func findSplit(start: Int, end: Int, stats: UnsafePointer<Double>, block: Int, leftStats: UnsafeMutablePointer<Double>,
                    generator: inout SeededGenerator) -> SplitChoice? {
         let m = end - start
-        let parentScore = stats.withUnsafeBufferPointer { criterion.score($0.baseAddress!) }
+        let parentScore = criterion.score(stats)
         var best = SplitChoice()
         best.gain = limits.minimumGain
         var winner: SplitLane? = nil
@@ -57,7 +57,7 @@ extension TreeBuilder {
         if limits.maxFeatures >= featureCount {
             if lanes.count > 1 && m >= parallelNodeRows {
                 nonisolated(unsafe) let me = self
-                let s = stats
+                nonisolated(unsafe) let s = stats
                 DispatchQueue.concurrentPerform(iterations: featureCount) { f in
                     me.evaluate(feature: f, start: start, end: end, stats: s, parentScore: parentScore,
                                 block: block, lane: me.lanes[f])
@@ -73,12 +73,12 @@ extension TreeBuilder {
         } else {
             // Draw features without replacement until `maxFeatures` non-constant ones have been
             // examined (scikit-learn's splitter does not count constant features).
-            var order = Array(0..<featureCount)
+            for f in 0..<featureCount { featureOrder[f] = f }
             var drawn = 0, examined = 0
             while drawn < featureCount && examined < limits.maxFeatures {
                 let j = drawn + generator.below(featureCount - drawn)
-                order.swapAt(drawn, j)
-                let f = order[drawn]
+                featureOrder.swapAt(drawn, j)
+                let f = featureOrder[drawn]
                 drawn += 1
                 evaluate(feature: f, start: start, end: end, stats: stats, parentScore: parentScore,
                          block: block, lane: lanes[0])
@@ -90,15 +90,14 @@ extension TreeBuilder {
     }
 
     /// Evaluates feature `f` for the node, leaving the result in `lane.best` / `lane.constant`.
-    func evaluate(feature f: Int, start: Int, end: Int, stats: [Double], parentScore: Double,
+    func evaluate(feature f: Int, start: Int, end: Int, stats parent: UnsafePointer<Double>, parentScore: Double,
                   block: Int, lane: SplitLane) {
         let m = end - start
         let bins = codes.binCounts[f]
         let miss = codes.missingSlot
         lane.best = SplitChoice()
         lane.best.gain = limits.minimumGain
-        stats.withUnsafeBufferPointer { sp in
-            let parent = sp.baseAddress!
+        do {
             if block >= 0 {
                 let b = blocks[block], o = slotOffset[f]
                 scan(feature: f, entries: bins, bins: nil, counts: UnsafePointer(b.counts + o), stats: UnsafePointer(b.hist + o * width),

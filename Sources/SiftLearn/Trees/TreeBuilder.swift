@@ -108,6 +108,8 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
     var freeBlocks: [Int] = []
     /// Per-lane scratch for sorted (sparse) histograms and scans.
     var lanes: [SplitLane]
+    /// Scratch for drawing candidate features.
+    var featureOrder: [Int]
 
     init(codes: FeatureCodes<Code>, criterion: Criterion, limits: TreeLimits) {
         self.codes = codes
@@ -122,6 +124,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         rows = .allocate(capacity: max(1, codes.rowCount))
         scratchRows = .allocate(capacity: max(1, codes.rowCount))
         let laneCount = limits.parallel && !limits.subtractHistograms ? max(1, featureCount) : 1
+        featureOrder = Array(0..<codes.featureCount)
         lanes = (0..<laneCount).map { _ in SplitLane(width: criterion.width, rowCapacity: codes.rowCount) }
         if !limits.subtractHistograms { _ = makeBlock() }
     }
@@ -152,41 +155,40 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
     /// - Complexity: O(depth · n · candidate features) for the histograms, plus O(m log m) per
     ///   sorted node-feature and O(codes) per dense scan.
     func grow(rowSet: UnsafeBufferPointer<Int32>, generator: inout SeededGenerator) -> GrownTree {
-        let n = rowSet.count
+        let n = rowSet.count, w = width, ow = criterion.outputWidth
         if let base = rowSet.baseAddress { rows.update(from: base, count: n) }
         var tree = GrownTree()
         tree.featureGains = [Double](repeating: 0, count: featureCount)
-        var nodeStats: [Double] = [], leftStats: [Double] = []
-        var stats = [Double](repeating: 0, count: width)
-        stats.withUnsafeMutableBufferPointer { s in
-            for i in 0..<n { criterion.add(row: Int(rows[i]), to: s.baseAddress!) }
-        }
+        let nodeStats = GrowingBuffer(), leftStats = GrowingBuffer(), outputs = GrowingBuffer()
+        let childLeft = UnsafeMutablePointer<Double>.allocate(capacity: w)
+        let childRight = UnsafeMutablePointer<Double>.allocate(capacity: w)
+        defer { childLeft.deallocate(); childRight.deallocate() }
+        childLeft.initialize(repeating: 0, count: w)
+        for i in 0..<n { criterion.add(row: Int(rows[i]), to: childLeft) }
         var frontier: [OpenNode] = []
         var leafCount = 1
 
-        func addNode(_ s: [Double]) -> Int32 {
+        /// Appends a node whose statistics are `s` (scratch memory, not one of the buffers).
+        func addNode(_ s: UnsafePointer<Double>) -> Int32 {
             let id = Int32(tree.nodes.count)
             tree.nodes.append(TreeNode(threshold: 0, feature: -1, left: 0))
             tree.missingLeft.append(false)
-            nodeStats.append(contentsOf: s)
-            leftStats.append(contentsOf: repeatElement(0, count: width))
-            var out = [Double](repeating: 0, count: criterion.outputWidth)
-            s.withUnsafeBufferPointer { sp in out.withUnsafeMutableBufferPointer { criterion.output(sp.baseAddress!, into: $0.baseAddress!) } }
-            tree.outputs.append(contentsOf: out)
+            nodeStats.append(s, count: w)
+            leftStats.appendZeros(w)
+            outputs.appendZeros(ow)
+            criterion.output(s, into: outputs.base + Int(id) * ow)
             return id
         }
 
         /// Finds the node's split, or records it as a leaf.
         func open(_ id: Int32, start: Int, end: Int, depth: Int, block: Int, generator: inout SeededGenerator) {
             let m = end - start
-            let s = Array(nodeStats[(Int(id) * width)..<((Int(id) + 1) * width)])
+            let s = UnsafePointer(nodeStats.base + Int(id) * w)
             var split: SplitChoice? = nil
-            let splittable = depth < limits.maxDepth && m >= limits.minSamplesSplit && m >= 2 * limits.minSamplesLeaf
-                && !s.withUnsafeBufferPointer { criterion.isPure($0.baseAddress!, rows: UnsafeBufferPointer(start: rows + start, count: m)) }
-            if splittable {
-                var left = [Double](repeating: 0, count: width)
-                split = findSplit(start: start, end: end, stats: s, block: block, leftStats: &left, generator: &generator)
-                if split != nil { leftStats.replaceSubrange((Int(id) * width)..<((Int(id) + 1) * width), with: left) }
+            if depth < limits.maxDepth && m >= limits.minSamplesSplit && m >= 2 * limits.minSamplesLeaf
+                && !criterion.isPure(s, rows: UnsafeBufferPointer(start: rows + start, count: m)) {
+                split = findSplit(start: start, end: end, stats: s, block: block,
+                                  leftStats: leftStats.base + Int(id) * w, generator: &generator)
             }
             if let split {
                 frontier.append(OpenNode(node: id, start: start, end: end, depth: depth, split: split, block: block))
@@ -196,7 +198,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             }
         }
 
-        let root = addNode(stats)
+        let root = addNode(childLeft)
         var rootBlock = -1
         if limits.subtractHistograms {
             rootBlock = takeBlock()
@@ -220,11 +222,13 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             }
             let sp = c.split
             partition(start: c.start, end: c.end, split: sp)
-            let l = Array(leftStats[(Int(c.node) * width)..<((Int(c.node) + 1) * width)])
-            var r = Array(nodeStats[(Int(c.node) * width)..<((Int(c.node) + 1) * width)])
-            for k in 0..<width { r[k] -= l[k] }
-            let leftID = addNode(l)
-            _ = addNode(r)
+            let p = Int(c.node) * w
+            for k in 0..<w {
+                childLeft[k] = leftStats.base[p + k]
+                childRight[k] = nodeStats.base[p + k] - leftStats.base[p + k]
+            }
+            let leftID = addNode(childLeft)
+            _ = addNode(childRight)
             tree.nodes[Int(c.node)] = TreeNode(threshold: sp.threshold, feature: Int32(sp.feature), left: leftID)
             tree.missingLeft[Int(c.node)] = sp.missingLeft
             tree.featureGains[sp.feature] += max(0, sp.gain)
@@ -246,6 +250,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             open(leftID + 1, start: mid, end: c.end, depth: depth, block: rb, generator: &generator)
             if limits.maxLeafNodes == Int.max, frontier.count == before + 2 { frontier.swapAt(before, before + 1) }
         }
+        tree.outputs = Array(UnsafeBufferPointer(start: outputs.base, count: outputs.count))
         return tree
     }
 
@@ -265,5 +270,42 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             if goesLeft { rows[l] = row; l += 1 } else { scratchRows[r] = row; r += 1 }
         }
         (rows + l).update(from: scratchRows, count: r)
+    }
+}
+
+/// An append-only buffer of doubles addressed by offset (its base moves when it grows, so
+/// pointers into it are taken only between appends).
+final class GrowingBuffer {
+    private(set) var base: UnsafeMutablePointer<Double>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(2 * capacity, count + extra)
+        let fresh = UnsafeMutablePointer<Double>.allocate(capacity: grown)
+        fresh.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = grown
+    }
+
+    func append(_ values: UnsafePointer<Double>, count k: Int) {
+        reserve(k)
+        (base + count).initialize(from: values, count: k)
+        count += k
+    }
+
+    func appendZeros(_ k: Int) {
+        reserve(k)
+        (base + count).initialize(repeating: 0, count: k)
+        count += k
     }
 }
