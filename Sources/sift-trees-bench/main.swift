@@ -1,12 +1,13 @@
 // Harness: times Sift's tree models on the session split written by scripts/tree_anchors.py.
 import Foundation
 import SiftLearn
+import SiftFrame
 
 // Usage: swift run -c release sift-trees-bench [DIR] [MODEL...]
 // DIR holds session_train.csv and session_test.csv (default /tmp/sift-trees).
 let args = Array(CommandLine.arguments.dropFirst())
 let dir = args.first ?? "/tmp/sift-trees"
-let models = args.count > 1 ? Array(args.dropFirst()) : TreeBenchmark.modelNames
+let models = args.count > 1 ? Array(args.dropFirst()).filter { !$0.hasPrefix("--") } : TreeBenchmark.modelNames
 
 /// Reads a plain numeric CSV with a header: features, then `purchased`, then `revenue`
 /// (the CSV reader is another work package; this one only parses what tree_anchors.py writes).
@@ -42,5 +43,23 @@ for m in models {
         let fits = r.fitSeconds.map { String(format: "%.3f", $0) }.joined(separator: " ")
         print(String(format: "%-44@ fit median %.3f s [%@]  predict 1M %.3f s  %@ %.6f",
                      r.model as NSString, r.medianFit, fits as NSString, r.predictSeconds, r.metric as NSString, r.value))
+    }
+}
+
+if CommandLine.arguments.contains("--shape") {
+    var g = SeededGenerator(seed: 0)
+    let f = try RandomForestClassifier(nEstimators: 4).fit(xtr, ytr, classCount: 2, weights: nil, generator: &g)
+    for t in f.trees { print("nodes \(t.nodeCount) leaves \(t.leafCount) depth \(t.depth)") }
+}
+
+if CommandLine.arguments.contains("--predict-profile") {
+    var g = SeededGenerator(seed: 0)
+    let m = try GradientBoostingClassifier(nEstimators: 30).fit(xtr, ytr, classCount: 2, weights: nil, generator: &g)
+    let big = xte.rows((0..<1_000_000).map { $0 % xte.rowCount })
+    let clock = ContinuousClock()
+    for _ in 0..<3 {
+        let t0 = clock.now, c0 = Foundation.clock()
+        _ = try m.predictProba(big)
+        print("predict 30 trees", clock.now - t0, "cpu", Double(Foundation.clock() - c0) / Double(CLOCKS_PER_SEC))
     }
 }

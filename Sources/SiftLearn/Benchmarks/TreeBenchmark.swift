@@ -71,6 +71,16 @@ public enum TreeBenchmark {
         for name in models {
             switch name {
             case "tree": try classifier("tree max_depth=10", DecisionTreeClassifier(maxDepth: 10))
+            case "forest": try classifier("forest n_estimators=100", RandomForestClassifier(nEstimators: 100))
+            case "forest_reg": try regressor("forest_reg n_estimators=100", RandomForestRegressor(nEstimators: 100))
+            case "boost": try classifier("boost xgboost defaults (100, depth 6, lr 0.3)", GradientBoostingClassifier())
+            case "boost_hist_sklearn":
+                try classifier("boost sklearn HistGB settings (31 leaves, lr 0.1)",
+                               GradientBoostingClassifier(learningRate: 0.1, maxDepth: nil, maxLeafNodes: 31, minSamplesLeaf: 20,
+                                                          minChildWeight: 1e-3, lambda: 0))
+            case "boost_reg":
+                try regressor("boost_reg sklearn GBR settings (100, depth 3, lr 0.1)",
+                              GradientBoostingRegressor(learningRate: 0.1, maxDepth: 3, minChildWeight: 0, lambda: 0))
             case "tree_reg": try regressor("tree_reg max_depth=10", DecisionTreeRegressor(maxDepth: 10))
             default: break
             }

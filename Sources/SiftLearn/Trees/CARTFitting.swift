@@ -57,12 +57,10 @@ enum CARTFitting {
     /// Grows one squared-error tree over `rows`.
     static func regressionTree(codes: FeatureCodes<UInt32>, y: [Double], weights: [Double], rows: [Int32],
                                limits: TreeLimits, generator: inout SeededGenerator) -> (DecisionTree, [Double]) {
-        var pairs = [Double](repeating: 0, count: 2 * y.count)
-        for i in 0..<y.count { pairs[2 * i] = weights[i]; pairs[2 * i + 1] = weights[i] * y[i] }
-        return y.withUnsafeBufferPointer { yp in
-            pairs.withUnsafeBufferPointer { pp in
+        y.withUnsafeBufferPointer { yp in
+            weights.withUnsafeBufferPointer { wp in
                 rows.withUnsafeBufferPointer { rp in
-                    let criterion = SquaredErrorCriterion(pairs: pp.baseAddress!, y: yp.baseAddress!)
+                    let criterion = SquaredErrorCriterion(w: wp.baseAddress!, y: yp.baseAddress!)
                     let builder = TreeBuilder(codes: codes, criterion: criterion, limits: limits)
                     let grown = builder.grow(rowSet: rp, generator: &generator)
                     return (DecisionTree(grown, outputWidth: 1), grown.featureGains)

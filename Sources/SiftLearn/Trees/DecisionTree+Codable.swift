@@ -10,7 +10,7 @@ extension DecisionTree: Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(nodes.map(\.feature), forKey: .feature)
-        try c.encode(nodes.map(\.threshold), forKey: .threshold)
+        try c.encode(nodes.map { $0.left == 0 ? 0 : $0.threshold }, forKey: .threshold)
         try c.encode(nodes.map(\.left), forKey: .left)
         try c.encode(missingLeft.indices.filter { missingLeft[$0] }, forKey: .missingLeft)
         try c.encode(outputs, forKey: .outputs)
@@ -45,10 +45,8 @@ extension DecisionTree: Codable {
             guard k >= 0 && k < n else { throw fail("missing-value direction of node \(k) outside the tree") }
             flags[k] = true
         }
-        nodes = (0..<n).map { TreeNode(threshold: threshold[$0], feature: feature[$0], left: left[$0]) }
-        missingLeft = flags
-        self.outputs = outputs
-        outputWidth = width
+        self.init(nodes: (0..<n).map { TreeNode(threshold: threshold[$0], feature: feature[$0], left: left[$0]) },
+                  missingLeft: flags, outputs: outputs, outputWidth: width)
     }
 
     /// Throws unless every split uses a feature below `featureCount` and each node has `width` outputs.

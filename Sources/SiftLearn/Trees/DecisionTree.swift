@@ -10,16 +10,26 @@ import SiftFrame
 public struct DecisionTree: Sendable, Equatable {
     var nodes: [TreeNode]
     var missingLeft: [Bool]
+    /// The nodes for prediction without missing values: a leaf points to itself with threshold
+    /// +∞, so a row steps in place once it has arrived and groups of rows can walk in lockstep.
+    let walk: [TreeNode]
     /// The output values, `outputWidth` per node.
     public let outputs: [Double]
     /// Values output per node.
     public let outputWidth: Int
 
     init(_ grown: GrownTree, outputWidth: Int) {
-        nodes = grown.nodes
-        missingLeft = grown.missingLeft
-        outputs = grown.outputs
+        self.init(nodes: grown.nodes, missingLeft: grown.missingLeft, outputs: grown.outputs, outputWidth: outputWidth)
+    }
+
+    init(nodes: [TreeNode], missingLeft: [Bool], outputs: [Double], outputWidth: Int) {
+        self.nodes = nodes
+        self.missingLeft = missingLeft
+        self.outputs = outputs
         self.outputWidth = outputWidth
+        walk = nodes.enumerated().map { k, node in
+            node.left == 0 ? TreeNode(threshold: .infinity, feature: 0, left: Int32(k)) : node
+        }
     }
 
     /// The number of nodes, leaves and splits.
@@ -56,23 +66,57 @@ public struct DecisionTree: Sendable, Equatable {
     }
 
     /// Adds `scale ×` the leaf output of rows `range` of `x` (column-major, `n` rows) to `out`
-    /// (`width` values per row, the first `outputWidth` of them written).
+    /// (`width` values per row, this tree's written from `offset`).
+    ///
+    /// Without missing values, rows walk in lockstep groups of eight: each step is branch-free
+    /// and the eight paths are independent, so their loads overlap instead of waiting on each
+    /// other; a group stops when all eight stand on leaves.
     func add(_ x: UnsafePointer<Double>, rows n: Int, range: Range<Int>, missingAware: Bool,
              into out: UnsafeMutablePointer<Double>, width: Int, offset: Int = 0, scale: Double) {
-        nodes.withUnsafeBufferPointer { np in
-            outputs.withUnsafeBufferPointer { op in
-                missingLeft.withUnsafeBufferPointer { mp in
-                    let miss = missingAware ? mp.baseAddress : nil
-                    let p = np.baseAddress!, o = op.baseAddress!, w = outputWidth
-                    if w == 1 {
-                        for i in range { out[i &* width &+ offset] += scale * o[leaf(x, row: i, rows: n, nodes: p, missing: miss)] }
-                    } else {
-                        for i in range {
-                            let l = leaf(x, row: i, rows: n, nodes: p, missing: miss) &* w
-                            let d = out + (i &* width &+ offset)
-                            for k in 0..<w { d[k] += scale * o[l &+ k] }
-                        }
+        outputs.withUnsafeBufferPointer { op in
+            let o = op.baseAddress!, w = outputWidth
+            @inline(__always) func emit(_ i: Int, _ leaf: Int) {
+                if w == 1 {
+                    out[i &* width &+ offset] += scale * o[leaf]
+                } else {
+                    let d = out + (i &* width &+ offset), l = leaf &* w
+                    for k in 0..<w { d[k] += scale * o[l &+ k] }
+                }
+            }
+            if missingAware {
+                nodes.withUnsafeBufferPointer { np in
+                    missingLeft.withUnsafeBufferPointer { mp in
+                        for i in range { emit(i, leaf(x, row: i, rows: n, nodes: np.baseAddress!, missing: mp.baseAddress)) }
                     }
+                }
+                return
+            }
+            walk.withUnsafeBufferPointer { np in
+                let p = np.baseAddress!
+                @inline(__always) func step(_ k: Int, _ i: Int) -> Int {
+                    let node = p[k]
+                    let v = x[Int(node.feature) &* n &+ i]
+                    return Int(node.left) &+ Int(unsafeBitCast(v > node.threshold, to: UInt8.self))
+                }
+                var i = range.lowerBound
+                while i &+ 8 <= range.upperBound {
+                    var k0 = 0, k1 = 0, k2 = 0, k3 = 0, k4 = 0, k5 = 0, k6 = 0, k7 = 0
+                    while true {
+                        let n0 = step(k0, i), n1 = step(k1, i &+ 1), n2 = step(k2, i &+ 2), n3 = step(k3, i &+ 3)
+                        let n4 = step(k4, i &+ 4), n5 = step(k5, i &+ 5), n6 = step(k6, i &+ 6), n7 = step(k7, i &+ 7)
+                        let moved = (n0 ^ k0) | (n1 ^ k1) | (n2 ^ k2) | (n3 ^ k3) | (n4 ^ k4) | (n5 ^ k5) | (n6 ^ k6) | (n7 ^ k7)
+                        k0 = n0; k1 = n1; k2 = n2; k3 = n3; k4 = n4; k5 = n5; k6 = n6; k7 = n7
+                        if moved == 0 { break }
+                    }
+                    emit(i, k0); emit(i &+ 1, k1); emit(i &+ 2, k2); emit(i &+ 3, k3)
+                    emit(i &+ 4, k4); emit(i &+ 5, k5); emit(i &+ 6, k6); emit(i &+ 7, k7)
+                    i &+= 8
+                }
+                while i < range.upperBound {
+                    var k = 0
+                    while true { let next = step(k, i); if next == k { break }; k = next }
+                    emit(i, k)
+                    i &+= 1
                 }
             }
         }

@@ -135,3 +135,22 @@ final class CodeStorage<Code: FixedWidthInteger & UnsignedInteger & Sendable>: @
 
     deinit { base.deallocate() }
 }
+
+/// A copy of a double array at a fixed address (targets read by builders on several threads).
+typealias DoubleStorage = FixedStorage<Double>
+
+/// A copy of an array at a fixed address, freed with the object.
+final class FixedStorage<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    let count: Int
+
+    init(_ values: [T]) {
+        count = values.count
+        base = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
+        values.withUnsafeBufferPointer { src in
+            if let s = src.baseAddress { base.initialize(from: s, count: values.count) }
+        }
+    }
+
+    deinit { base.deinitialize(count: count); base.deallocate() }
+}

@@ -102,10 +102,10 @@ struct GiniCriterion: SplitCriterion, @unchecked Sendable {
 
 /// Squared error for regression (scikit-learn's `criterion="squared_error"`).
 ///
-/// Slot statistics are `(Σ w, Σ w y)`; a node outputs the weighted mean. `pairs` holds
-/// `(w_i, w_i y_i)` per row, interleaved, so one histogram update reads one cache line.
+/// Slot statistics are `(Σ w, Σ w y)`; a node outputs the weighted mean. The weights are read
+/// through a pointer so that a forest can refill them for every bootstrap sample.
 struct SquaredErrorCriterion: SplitCriterion, @unchecked Sendable {
-    let pairs: UnsafePointer<Double>
+    let w: UnsafePointer<Double>
     let y: UnsafePointer<Double>
     var width: Int { 2 }
     var outputWidth: Int { 1 }
@@ -114,11 +114,16 @@ struct SquaredErrorCriterion: SplitCriterion, @unchecked Sendable {
     func accumulate<Code: FixedWidthInteger & UnsignedInteger>(
         rows: UnsafeBufferPointer<Int32>, codes: UnsafePointer<Code>,
         hist: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int32>) {
-        accumulatePairs(rows: rows, codes: codes, pairs: pairs, hist: hist, counts: counts)
+        for r in rows {
+            let i = Int(r), c = Int(codes[i]), wi = w[i]
+            hist[2 &* c] += wi
+            hist[2 &* c &+ 1] += wi * y[i]
+            counts[c] &+= 1
+        }
     }
 
     @inline(__always) func add(row: Int, to s: UnsafeMutablePointer<Double>) {
-        s[0] += pairs[2 &* row]; s[1] += pairs[2 &* row &+ 1]
+        s[0] += w[row]; s[1] += w[row] * y[row]
     }
 
     @inline(__always) func score(_ s: UnsafePointer<Double>) -> Double { s[0] > 0 ? s[1] * s[1] / s[0] : 0 }
@@ -178,7 +183,7 @@ struct NewtonCriterion: SplitCriterion, @unchecked Sendable {
     }
 }
 
-/// The histogram loop of the two-statistic criteria: `hist[2c] += a_i`, `hist[2c+1] += b_i`.
+/// The histogram loop of pair statistics (boosting's gradient and hessian): `hist[2c] += a_i`, `hist[2c+1] += b_i`.
 @inline(__always)
 func accumulatePairs<Code: FixedWidthInteger & UnsignedInteger>(
     rows: UnsafeBufferPointer<Int32>, codes: UnsafePointer<Code>, pairs: UnsafePointer<Double>,
