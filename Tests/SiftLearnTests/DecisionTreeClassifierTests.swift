@@ -125,3 +125,17 @@ final class DecisionTreeClassifierTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode(DecisionTreeClassifier.Model.self, from: Data(json.utf8)))
     }
 }
+
+final class DecisionTreeClassifierAnchorTests: XCTestCase {
+    /// Anchors: scikit-learn 1.9.1 `DecisionTreeClassifier(max_depth=6, random_state=0)` and
+    /// `(max_depth=4, min_samples_leaf=20)` on the UCI subset of `UCIEshopData` (price_2 == 1),
+    /// test AUC from `scripts/tree_anchors.py uci`.
+    func testMatchesScikitLearnOnTheUCISubset() throws {
+        let data = try UCIEshopData.load(), hard = try data.withoutClothingModel()
+        assertMatchesAnchor(try data.auc(DecisionTreeClassifier(maxDepth: 6)), 0.91514, "depth 6")
+        assertMatchesAnchor(try data.auc(DecisionTreeClassifier(maxDepth: 4, minSamplesLeaf: 20)), 0.809042, "depth 4, leaf 20")
+        assertMatchesAnchor(try hard.auc(DecisionTreeClassifier(maxDepth: 6)), 0.899044, "no clothing model, depth 6")
+        assertMatchesAnchor(try hard.auc(DecisionTreeClassifier(maxDepth: 4, minSamplesLeaf: 20)), 0.808986,
+                            "no clothing model, depth 4, leaf 20")
+    }
+}
