@@ -63,3 +63,25 @@ if CommandLine.arguments.contains("--predict-profile") {
         print("predict 30 trees", clock.now - t0, "cpu", Double(Foundation.clock() - c0) / Double(CLOCKS_PER_SEC))
     }
 }
+
+if CommandLine.arguments.contains("--fit-profile") {
+    let clock = ContinuousClock()
+    for _ in 0..<3 {
+        var g = SeededGenerator(seed: 0)
+        let t0 = clock.now, c0 = Foundation.clock()
+        _ = try GradientBoostingClassifier().fit(xtr, ytr, classCount: 2, weights: nil, generator: &g)
+        print("boost fit", clock.now - t0, "cpu", Double(Foundation.clock() - c0) / Double(CLOCKS_PER_SEC))
+    }
+}
+
+if CommandLine.arguments.contains("--forest-profile") {
+    let clock = ContinuousClock()
+    var g = SeededGenerator(seed: 0)
+    let t0 = clock.now, c0 = Foundation.clock()
+    let f = try RandomForestClassifier(nEstimators: 20).fit(xtr, ytr, classCount: 2, weights: nil, generator: &g)
+    print("forest 20 fit", clock.now - t0, "cpu", Double(Foundation.clock() - c0) / Double(CLOCKS_PER_SEC))
+    let big = xte.rows((0..<200_000).map { $0 % xte.rowCount })
+    let t1 = clock.now, c1 = Foundation.clock()
+    _ = try f.predictProba(big)
+    print("forest 20 predict 200k", clock.now - t1, "cpu", Double(Foundation.clock() - c1) / Double(CLOCKS_PER_SEC))
+}

@@ -125,9 +125,11 @@ public struct DecisionTree: Sendable, Equatable {
 
 /// Prediction of a list of trees over many rows, blocked and on all cores.
 enum TreePrediction {
-    /// Rows per block: each tree walks a block of rows before the next tree starts, so the tree's
-    /// nodes stay in cache while the block's feature values do too.
-    static let blockRows = 512
+    /// Rows per block: each tree walks a block of rows before the next tree starts, so the
+    /// tree's upper nodes are fetched once per block. Measured on a forest of fully grown trees
+    /// (33k nodes each): 512 rows cost 2.8× the CPU time of 4,096–16,384; 8,192 keeps a block's
+    /// six feature columns (384 KB) near the cache size.
+    static let blockRows = 8192
 
     /// Sums, for every row, `scale ×` the outputs of `trees` (with `trees[t]` writing at
     /// `offsets[t]` of the row's `width` values), starting from `initial` per row.

@@ -207,24 +207,49 @@ extension TreeBuilder {
 
     // MARK: - Histogram blocks (subtraction mode)
 
-    /// Fills block `b` with the histograms of every feature over `rows[start..<end]`, spreading
-    /// the features over the cores for large nodes.
+    /// Fills block `b` with the histograms of every feature over `rows[start..<end]`, row by
+    /// row from the row-major codes; large nodes are cut into one range per core, each summed
+    /// into its own block, and the partial blocks are added up.
     func buildBlock(_ b: Int, start: Int, end: Int) {
-        let block = blocks[b]
-        block.hist.update(repeating: 0, count: totalSlots * width)
-        block.counts.update(repeating: 0, count: totalSlots)
         let m = end - start
+        let chunks = limits.parallel && m >= parallelNodeRows ? Parallel.coreCount : 1
+        while partialBlocks.count < chunks - 1 { partialBlocks.append(makeBlock()) }
+        let targets = [b] + partialBlocks.prefix(chunks - 1)
         nonisolated(unsafe) let me = self
-        nonisolated(unsafe) let hist = block.hist, counts = block.counts
-        let body: @Sendable (Int) -> Void = { f in
-            let o = me.slotOffset[f]
-            me.criterion.accumulate(rows: UnsafeBufferPointer(start: me.rows + start, count: m), codes: me.codes.codes(f),
-                                    hist: hist + o * me.width, counts: counts + o)
+        let ranges = (0..<chunks).map { Parallel.chunkRange($0, of: chunks, count: m) }
+        let body: @Sendable (Int) -> Void = { k in
+            let block = me.blocks[targets[k]]
+            block.hist.update(repeating: 0, count: me.totalSlots * me.width)
+            block.counts.update(repeating: 0, count: me.totalSlots)
+            me.accumulateRows(start + ranges[k].lowerBound, start + ranges[k].upperBound, hist: block.hist, counts: block.counts)
         }
-        if limits.parallel && m >= parallelNodeRows && featureCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: featureCount, execute: body)
+        if chunks > 1 {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+            let into = blocks[b]
+            for t in targets.dropFirst() {
+                let from = blocks[t]
+                for k in 0..<(totalSlots * width) { into.hist[k] += from.hist[k] }
+                for k in 0..<totalSlots { into.counts[k] &+= from.counts[k] }
+            }
         } else {
-            for f in 0..<featureCount { body(f) }
+            body(0)
+        }
+    }
+
+    /// The row-wise histogram loop over `rows[from..<to]` (every feature of a row at once).
+    private func accumulateRows(_ from: Int, _ to: Int, hist: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int32>) {
+        guard let rm = rowMajor else { return }
+        let p = featureCount, w = width
+        slotOffset.withUnsafeBufferPointer { so in
+            for j in from..<to {
+                let row = Int(rows[j])
+                let codesOfRow = rm + row &* p
+                for f in 0..<p {
+                    let slot = so[f] &+ Int(codesOfRow[f])
+                    criterion.add(row: row, to: hist + slot &* w)
+                    counts[slot] &+= 1
+                }
+            }
         }
     }
 

@@ -110,6 +110,10 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
     var lanes: [SplitLane]
     /// Scratch for drawing candidate features.
     var featureOrder: [Int]
+    /// Subtraction mode: the codes again, row by row (`featureCount` per row), so one gather
+    /// brings all of a row's bins, and per-thread partial blocks for large nodes.
+    var rowMajor: UnsafeMutablePointer<Code>? = nil
+    var partialBlocks: [Int] = []
 
     init(codes: FeatureCodes<Code>, criterion: Criterion, limits: TreeLimits) {
         self.codes = codes
@@ -127,14 +131,24 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         featureOrder = Array(0..<codes.featureCount)
         lanes = (0..<laneCount).map { _ in SplitLane(width: criterion.width, rowCapacity: codes.rowCount) }
         if !limits.subtractHistograms { _ = makeBlock() }
+        if limits.subtractHistograms {
+            let n = codes.rowCount, p = featureCount
+            let rm = UnsafeMutablePointer<Code>.allocate(capacity: max(1, n * p))
+            for f in 0..<p {
+                let c = codes.codes(f)
+                for i in 0..<n { rm[i * p + f] = c[i] }
+            }
+            rowMajor = rm
+        }
     }
 
     deinit {
         rows.deallocate(); scratchRows.deallocate()
+        rowMajor?.deallocate()
         for b in blocks { b.hist.deallocate(); b.counts.deallocate() }
     }
 
-    private func makeBlock() -> Int {
+    func makeBlock() -> Int {
         let hist = UnsafeMutablePointer<Double>.allocate(capacity: max(1, totalSlots * width))
         let counts = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, totalSlots))
         hist.initialize(repeating: 0, count: max(1, totalSlots * width))
@@ -263,11 +277,17 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         let c = codes.codes(split.feature)
         let lo = split.lo, miss = codes.missingSlot ?? Int.max, missLeft = split.missingLeft
         var l = start, r = 0
+        // Branch-free: each row is written to both sides and only the matching cursor advances
+        // (a branch on a random direction mispredicts half the time).
         for k in start..<end {
             let row = rows[k]
             let code = Int(c[Int(row)])
             let goesLeft = code == miss ? missLeft : code <= lo
-            if goesLeft { rows[l] = row; l += 1 } else { scratchRows[r] = row; r += 1 }
+            let step = Int(unsafeBitCast(goesLeft, to: UInt8.self))
+            rows[l] = row
+            scratchRows[r] = row
+            l &+= step
+            r &+= 1 &- step
         }
         (rows + l).update(from: scratchRows, count: r)
     }
