@@ -141,6 +141,8 @@ enum TreePrediction {
                     initial: [Double], scale: Double, missingAware: Bool = false) -> [Double] {
         var out = [Double](repeating: 0, count: n * width)
         guard n > 0 else { return out }
+        // A matrix without features has no values; its trees are single leaves that read none.
+        let values = values.isEmpty ? [0] : values
         values.withUnsafeBufferPointer { xv in
             out.withUnsafeMutableBufferPointer { ov in
                 nonisolated(unsafe) let x = xv.baseAddress!, o = ov.baseAddress!

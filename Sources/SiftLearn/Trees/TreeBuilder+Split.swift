@@ -103,7 +103,7 @@ extension TreeBuilder {
                 scan(feature: f, entries: bins, bins: nil, counts: UnsafePointer(b.counts + o), stats: UnsafePointer(b.hist + o * width),
                      missing: miss.map { (b.counts[o + $0], UnsafePointer(b.hist + (o + $0) * width)) },
                      parent: parent, m: m, parentScore: parentScore, lane: lane)
-            } else if !codes.isExact || bins <= 4 * m {
+            } else if !codes.isExact || bins <= 64 * m {
                 let b = blocks[0], o = slotOffset[f], slots = codes.slotCounts[f]
                 let h = b.hist + o * width, c = b.counts + o
                 h.update(repeating: 0, count: slots * width)

@@ -83,7 +83,7 @@ struct OpenNode {
 /// histograms of the codes.
 ///
 /// For each candidate feature of a node it sums the criterion's statistics per code — with a
-/// dense histogram when the node has at least a quarter as many rows as the feature has codes,
+/// dense histogram when the node has at least a sixteenth as many rows as the feature has codes,
 /// else by sorting the node's codes — and scans the codes in order, so every split lies between
 /// two codes present in the node: between two distinct values (exact codes) or two bins.
 /// Missing values (binned codes) are tried on both sides and the better side is remembered
