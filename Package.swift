@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "SiftLang", dependencies: ["SiftFrame"]),
         .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLearn", "SiftLang", "CReadline"]),
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
+        .executableTarget(name: "sift-trees-bench", dependencies: ["SiftLearn", "SiftFrame"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
         .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn"]),
         .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
