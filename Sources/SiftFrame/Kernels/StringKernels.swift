@@ -1,0 +1,314 @@
+// Byte-level string kernels: per-distinct-string maps, case mapping, lengths and substring search.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Raw read access to the strings of a ``StringArray`` for the length of a closure.
+///
+/// Kernels read strings through this view so that a loop over rows does one pointer
+/// computation per row instead of an array access (and its checks) per byte.
+struct StringArrayView: @unchecked Sendable {
+    /// The array's offsets (`count + 1` of them).
+    let offsets: UnsafePointer<Int>
+    /// The array's bytes (nil only when there are none).
+    let bytes: UnsafePointer<UInt8>?
+    /// The number of strings.
+    let count: Int
+
+    /// The UTF-8 bytes of string `i`.
+    @inline(__always)
+    subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = offsets[i], e = offsets[i + 1]
+        return UnsafeBufferPointer(start: bytes.map { $0 + s }, count: e - s)
+    }
+
+    /// Calls `body` with a view of `array`.
+    static func with<R>(_ array: StringArray, _ body: (StringArrayView) throws -> R) rethrows -> R {
+        try array.offsets.withUnsafeBufferPointer { o in
+            try array.bytes.withUnsafeBufferPointer { b in
+                // offsets always has at least one element, so its base address exists.
+                try body(StringArrayView(offsets: o.baseAddress!, bytes: b.baseAddress, count: array.count))
+            }
+        }
+    }
+}
+
+/// Builds a ``StringArray`` from bytes appended in pieces, one string at a time.
+struct StringBytesBuilder {
+    /// Offsets so far, starting with 0.
+    var offsets: [Int]
+    /// Bytes so far.
+    var bytes: [UInt8]
+
+    /// An empty builder with room for `count` strings and `byteCapacity` bytes.
+    init(count: Int, byteCapacity: Int) {
+        offsets = [0]
+        offsets.reserveCapacity(count + 1)
+        bytes = []
+        bytes.reserveCapacity(byteCapacity)
+    }
+
+    /// Appends bytes to the string being built.
+    @inline(__always)
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) { if b.count > 0 { bytes.append(contentsOf: b) } }
+
+    /// Appends one byte to the string being built.
+    @inline(__always)
+    mutating func append(byte: UInt8) { bytes.append(byte) }
+
+    /// Ends the string being built.
+    @inline(__always)
+    mutating func finish() { offsets.append(bytes.count) }
+
+    /// The strings built.
+    func build() -> StringArray { StringArray(offsets: offsets, bytes: bytes) }
+}
+
+/// Kernels of the string functions, over both layouts of ``StringColumn``.
+///
+/// Work is done once per distinct string: for a dictionary column, once per entry, and the
+/// rows then take the entry's result through their codes (a code lookup per row), so `lower`
+/// of a country column costs the handful of countries, not the rows. A transformed dictionary
+/// is re-interned, because two entries may map to one (`lower("A")` and `lower("a")`), and
+/// entries must stay unique. Plain columns are processed row by row on their bytes; nothing
+/// creates a Swift `String` per row except the Unicode case mapping of non-ASCII text.
+///
+/// Everything here works on UTF-8 bytes. Because UTF-8 is self-synchronising, a byte match
+/// of valid UTF-8 is a match of whole Unicode scalars; there is no Unicode normalisation, so a
+/// precomposed `é` and `e` + combining accent are different strings, as in DuckDB and polars.
+enum StringKernels {
+    // MARK: - Operands
+
+    /// The operand as a string column of `n` rows (a constant repeated, null as all-null);
+    /// nil when it is not a string operand.
+    static func column(_ o: Operand, count n: Int) -> StringColumn? {
+        switch o {
+        case .column(.string(let c)): return c
+        case .scalar(.string(let s)):
+            if case .string(let c) = AnyColumn(repeating: .string(s), count: n) { return c }
+            return nil
+        case .scalar(.null):
+            if case .string(let c) = AnyColumn.nulls(of: .string, count: n) { return c }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Calls `body` with the bytes of row `i` of a string operand (empty for null).
+    static func withBytes<R>(_ o: Operand, _ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch o {
+        case .column(.string(let c)): return try c.withUTF8(at: i, body)
+        case .scalar(.string(let s)):
+            var s = s
+            return try s.withUTF8(body)
+        default: return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+
+    // MARK: - Per distinct string
+
+    /// `f` of every row's string as a fixed-width column; the validity is the column's.
+    ///
+    /// - Complexity: O(entries + rows) for a dictionary column; O(bytes) for a plain one,
+    ///   split over the cores.
+    static func values<R: ColumnElement>(_ c: StringColumn, _ f: @Sendable (UnsafeBufferPointer<UInt8>) -> R) -> Column<R> {
+        let vals: [R]
+        switch c.storage {
+        case .plain(let a):
+            vals = StringArrayView.with(a) { v in ParallelMap.generate(v.count) { f(v[$0]) } }
+        case .dictionary(let codes, let entries):
+            let table = StringArrayView.with(entries) { v in ParallelMap.generate(v.count) { f(v[$0]) } }
+            vals = ParallelMap.lookup(table, codes)
+        }
+        return Column(values: vals, validity: c.validity)
+    }
+
+    /// A string column with `f` applied to every distinct string: `f` appends the result's
+    /// bytes to the builder (the kernel ends each string). Null rows of a plain column stay
+    /// empty; a dictionary's transformed entries are re-interned so they stay unique.
+    ///
+    /// - Complexity: O(entries + rows) for a dictionary column; O(bytes) for a plain one.
+    static func transform(_ c: StringColumn, _ f: (UnsafeBufferPointer<UInt8>, inout StringBytesBuilder) -> Void) -> StringColumn {
+        switch c.storage {
+        case .plain(let a):
+            let out = transform(a, validity: c.validity, f)
+            return StringColumn(storage: .plain(out), validity: c.validity)
+        case .dictionary(let codes, let entries):
+            let mapped = transform(entries, validity: nil, f)
+            return reinterned(codes: codes, entries: mapped, validity: c.validity)
+        }
+    }
+
+    /// `f` over every string of an array (strings at invalid positions become empty).
+    static func transform(_ a: StringArray, validity: Bitmap?, _ f: (UnsafeBufferPointer<UInt8>, inout StringBytesBuilder) -> Void) -> StringArray {
+        var b = StringBytesBuilder(count: a.count, byteCapacity: a.bytes.count)
+        StringArrayView.with(a) { v in
+            if let validity {
+                for i in 0..<v.count {
+                    if validity[i] { f(v[i], &b) }
+                    b.finish()
+                }
+            } else {
+                for i in 0..<v.count { f(v[i], &b); b.finish() }
+            }
+        }
+        return b.build()
+    }
+
+    /// A dictionary column whose entries were transformed (and may now repeat): equal entries
+    /// are merged and the codes remapped; when nothing merged, the codes are shared as they are.
+    static func reinterned(codes: [UInt32], entries: StringArray, validity: Bitmap?) -> StringColumn {
+        var dict = StringDictionaryBuilder(expected: entries.count)
+        let remap = StringArrayView.with(entries) { v in (0..<v.count).map { dict.code(for: v[$0]) } }
+        if dict.count == entries.count {
+            return StringColumn(storage: .dictionary(codes: codes, entries: entries), validity: validity)
+        }
+        return StringColumn(storage: .dictionary(codes: ParallelMap.lookup(remap, codes), entries: dict.build()), validity: validity)
+    }
+
+    // MARK: - ASCII
+
+    /// Whether every byte is ASCII (below 0x80), checked eight bytes at a time.
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let n = b.count
+        var acc: UInt64 = 0
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n { acc |= UInt64(base[i]); i += 1 }
+        return acc & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// An ASCII letter mapped to lower (`upper == false`) or upper case; other bytes unchanged.
+    @inline(__always)
+    static func asciiCase(_ x: UInt8, upper: Bool) -> UInt8 {
+        if upper { return x &- (UInt8(truncatingIfNeeded: (x &- 97) < 26 ? 1 : 0) << 5) }
+        return x &+ (UInt8(truncatingIfNeeded: (x &- 65) < 26 ? 1 : 0) << 5)
+    }
+
+    // MARK: - Case mapping
+
+    /// Lower- or upper-cases every string: ASCII bytes by a table-free byte map, other text by
+    /// the Unicode default case mapping of Swift's `String` (`"ß"` upper-cases to `"SS"`,
+    /// `"É"` lower-cases to `"é"`). The mapping is per scalar, without context: a final
+    /// capital sigma lower-cases to `σ`, not `ς`.
+    ///
+    /// - Complexity: O(bytes); a plain column of pure ASCII is mapped in place of a copy of
+    ///   its bytes, split over the cores, and keeps its offsets.
+    static func caseMapped(_ c: StringColumn, upper: Bool) -> StringColumn {
+        if case .plain(let a) = c.storage {
+            let ascii = a.bytes.withUnsafeBufferPointer { isASCII($0) }
+            if ascii {
+                let out = a.bytes.withUnsafeBufferPointer { src -> [UInt8] in
+                    nonisolated(unsafe) let s = src.baseAddress
+                    return ParallelMap.generate(src.count) { asciiCase(s![$0], upper: upper) }
+                }
+                return StringColumn(storage: .plain(StringArray(offsets: a.offsets, bytes: out)), validity: c.validity)
+            }
+        }
+        return transform(c) { s, out in
+            if isASCII(s) {
+                for x in s { out.append(byte: asciiCase(x, upper: upper)) }
+            } else {
+                let text = String(decoding: s, as: UTF8.self)
+                var mapped = upper ? text.uppercased() : text.lowercased()
+                mapped.withUTF8 { out.append($0) }
+            }
+        }
+    }
+
+    // MARK: - Length
+
+    /// The number of Unicode scalars in UTF-8 bytes (the bytes that do not continue a scalar).
+    @inline(__always)
+    static func scalarCount(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for x in s { n &+= Int(truncatingIfNeeded: (x & 0xC0) != 0x80 ? 1 : 0) }
+        return n
+    }
+
+    /// The length of every string in Unicode scalars (what `len` of a string value gives:
+    /// `len("é") == 1`, `len("👍🏽") == 2`, a flag of two regional indicators is 2).
+    ///
+    /// - Complexity: O(bytes), or O(rows) from the offsets when a plain column is pure ASCII.
+    static func lengths(_ c: StringColumn) -> Column<Int64> {
+        if case .plain(let a) = c.storage, a.bytes.withUnsafeBufferPointer({ isASCII($0) }) {
+            let vals = a.offsets.withUnsafeBufferPointer { o -> [Int64] in
+                nonisolated(unsafe) let p = o.baseAddress!
+                return ParallelMap.generate(a.count) { Int64(p[$0 + 1] - p[$0]) }
+            }
+            return Column(values: vals, validity: c.validity)
+        }
+        return values(c) { Int64(scalarCount($0)) }
+    }
+
+    // MARK: - Search
+
+    /// Where a search looks for its needle.
+    enum Anchor: Sendable {
+        /// Anywhere (`contains`).
+        case anywhere
+        /// At the start (`starts_with`).
+        case start
+        /// At the end (`ends_with`).
+        case end
+    }
+
+    /// Whether `needle` occurs in `hay` at the anchor. An empty needle always matches.
+    @inline(__always)
+    static func matches(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, _ anchor: Anchor) -> Bool {
+        let m = needle.count, n = hay.count
+        if m == 0 { return true }
+        if m > n { return false }
+        guard let h = hay.baseAddress, let k = needle.baseAddress else { return false }
+        switch anchor {
+        case .start: return memcmp(h, k, m) == 0
+        case .end: return memcmp(h + (n - m), k, m) == 0
+        case .anywhere: return find(h, n, k, m) != nil
+        }
+    }
+
+    /// The offset of the first occurrence of a non-empty needle, or nil: libc's vectorised
+    /// `memchr` finds each candidate first byte, `memcmp` checks the rest.
+    ///
+    /// - Complexity: O(n × m) in the worst case, O(n) for the needles of real data.
+    @inline(__always)
+    static func find(_ h: UnsafePointer<UInt8>, _ n: Int, _ k: UnsafePointer<UInt8>, _ m: Int) -> Int? {
+        let last = n - m
+        let first = Int32(k[0])
+        var i = 0
+        while i <= last {
+            guard let p = memchr(h + i, first, last - i + 1) else { return nil }
+            let j = UnsafeRawPointer(p) - UnsafeRawPointer(h)
+            if m == 1 || memcmp(h + j + 1, k + 1, m - 1) == 0 { return j }
+            i = j + 1
+        }
+        return nil
+    }
+
+    /// Per row, whether the needle occurs at the anchor; the needle is a constant or a column.
+    ///
+    /// - Complexity: O(bytes) per distinct string with a constant needle (per dictionary entry
+    ///   for a dictionary column); O(rows × string length) with a column of needles.
+    static func search(_ hay: StringColumn, _ needle: Operand, _ anchor: Anchor, count n: Int) -> Column<Bool> {
+        switch needle {
+        case .scalar(.string(let k)):
+            let key = Array(k.utf8)
+            return key.withUnsafeBufferPointer { kb in
+                nonisolated(unsafe) let kp = kb
+                return values(hay) { matches($0, kp, anchor) }
+            }
+        case .column(.string(let ks)):
+            let vals = (0..<n).map { i in hay.withUTF8(at: i) { h in ks.withUTF8(at: i) { matches(h, $0, anchor) } } }
+            return Column(values: vals, validity: Bitmap.intersect(hay.validity, ks.validity))
+        default:
+            return Column(values: [Bool](repeating: false, count: n), validity: Bitmap(repeating: false, count: n))
+        }
+    }
+}
