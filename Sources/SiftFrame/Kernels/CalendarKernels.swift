@@ -2,7 +2,8 @@
 
 /// Kernels of the time functions. They work on the `Int64` microseconds of a timestamp column
 /// with ``Calendar``'s day-number arithmetic: no Foundation dates, no allocation per row, and
-/// instants before 1970 handled by floored division.
+/// instants before 1970 handled by floored division. Null slots are mapped too and may hold
+/// any value, so the arithmetic wraps instead of trapping near Int64's ends.
 enum CalendarKernels {
     /// A calendar field of an instant.
     enum Field: Sendable {
@@ -63,7 +64,7 @@ enum CalendarKernels {
     static func truncate(_ micros: Int64, to unit: Unit) -> Int64 {
         func floorTo(_ step: Int64) -> Int64 {
             let r = micros % step
-            return r < 0 ? micros - r - step : micros - r
+            return r < 0 ? micros &- r &- step : micros &- r
         }
         switch unit {
         case .second: return floorTo(1_000_000)
@@ -72,11 +73,11 @@ enum CalendarKernels {
         case .day: return floorTo(Calendar.microsPerDay)
         case .week:
             let days = Calendar.splitDays(micros).days
-            return Int64(days - weekday(days: days)) * Calendar.microsPerDay
+            return Int64(days - weekday(days: days)) &* Calendar.microsPerDay
         case .month, .quarter, .year:
             let (y, m, _) = Calendar.civilFromDays(Calendar.splitDays(micros).days)
             let first = unit == .month ? m : (unit == .quarter ? (m - 1) / 3 * 3 + 1 : 1)
-            return Int64(Calendar.daysFromCivil(year: y, month: first, day: 1)) * Calendar.microsPerDay
+            return Int64(Calendar.daysFromCivil(year: y, month: first, day: 1)) &* Calendar.microsPerDay
         }
     }
 

@@ -26,7 +26,7 @@ public enum StringFunctions {
                            evaluate: { try onStrings($0, $1) { .int(StringKernels.lengths($0)) } }),
         search("contains", .anywhere, "true where s contains sub", "contains(page_2_clothing_model, \"A\")"),
         search("starts_with", .start, "true where s begins with prefix", "starts_with(page_2_clothing_model, \"B\")"),
-        search("ends_with", .end, "true where s ends with suffix", "ends_with(page_2_clothing_model, \"1\")"),
+        search("ends_with", .end, "true where s ends with suffix", "ends_with(page_2_clothing_model, \"3\")"),
         FunctionDefinition("replace", signature: "replace(s, a, b)", summary: "s with every occurrence of a replaced by b (literal)",
                            example: "replace(page_2_clothing_model, \"A\", \"a-\")", arity: 3...3,
                            type: { try strings("replace", $0, result: .string) }, evaluate: replace),

@@ -91,8 +91,11 @@ public enum TimeFunctions {
     /// The unit named `u`, or an error listing the units with a did-you-mean.
     private static func unit(_ u: String) throws -> CalendarKernels.Unit {
         let names = CalendarKernels.Unit.allCases.map(\.rawValue)
-        let key = u.hasSuffix("s") && CalendarKernels.Unit(rawValue: String(u.dropLast())) != nil ? String(u.dropLast()) : u
-        if let k = CalendarKernels.Unit(rawValue: key.lowercased()) { return k }
+        // Any case, and plurals ("days"), are accepted.
+        let lower = u.lowercased()
+        if let k = CalendarKernels.Unit(rawValue: lower) ?? (lower.hasSuffix("s") ? CalendarKernels.Unit(rawValue: String(lower.dropLast())) : nil) {
+            return k
+        }
         var m = "unknown unit '\(u)' for 'trunc'"
         if let guess = FrameError.closestName(to: u, in: names) { m += " (did you mean '\(guess)'?)" }
         throw FrameError.invalidArgument(m + "; expected one of " + names.joined(separator: ", "))
@@ -162,8 +165,8 @@ public enum TimeFunctions {
             }
             // Int64.min marks a day that does not exist.
             let ym = Elementwise.map(y, m, count: n) { (yy: Int64, mm: Int64) -> Int64 in
-                guard abs(yy) <= 290_000, mm >= 1, mm <= 12 else { return Int64.min }
-                return yy * 16 + mm
+                guard yy >= -290_000, yy <= 290_000, mm >= 1, mm <= 12 else { return Int64.min }
+                return yy &* 16 &+ mm
             }
             let out = Elementwise.map(.column(ym), d, count: n) { (packed: Int64, dd: Int64) -> Int64 in
                 guard packed != Int64.min else { return Int64.min }

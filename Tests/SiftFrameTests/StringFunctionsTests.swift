@@ -1,0 +1,219 @@
+// Tests for the string functions: both layouts, Unicode, nulls, boundary sizes, edge cases and errors.
+import XCTest
+@testable import SiftFrame
+
+final class StringFunctionsTests: XCTestCase {
+    let unicode: [String?] = ["École", "straße", nil, "日本語", "👍🏽 ok", "", "ΣΑΣ", "MiXeD"]
+
+    /// Runs `check` on the same strings in plain and dictionary layout and requires equal results.
+    func bothLayouts(_ values: [String?], _ check: (AnyColumn) throws -> AnyColumn, file: StaticString = #filePath, line: UInt = #line) throws -> AnyColumn {
+        let results = try stringLayouts(values).map { try check($0.1) }
+        XCTAssertEqual(results[0], results[1], "plain and dictionary layouts differ", file: file, line: line)
+        return results[0]
+    }
+
+    func testLowerAndUpperAreUnicodeCorrect() throws {
+        let lo = try bothLayouts(unicode) { try apply("lower", $0) }
+        XCTAssertEqual(lo, strings(["école", "straße", nil, "日本語", "👍🏽 ok", "", "σασ", "mixed"]))
+        let up = try bothLayouts(unicode) { try apply("upper", $0) }
+        XCTAssertEqual(up, strings(["ÉCOLE", "STRASSE", nil, "日本語", "👍🏽 OK", "", "ΣΑΣ", "MIXED"]))
+    }
+
+    func testCaseMappingOfADictionaryMergesEntriesThatBecomeEqual() throws {
+        let c = AnyColumn.string(StringColumn(["View", "view", nil, "VIEW", "Cart"]).dictionaryEncoded())
+        let lo = try apply("lower", c)
+        XCTAssertEqual(lo, strings(["view", "view", nil, "view", "cart"]))
+        guard case .string(let s) = lo, case .dictionary(let codes, let entries) = s.storage else { return XCTFail("not dictionary") }
+        XCTAssertEqual(entries, StringArray(["view", "cart"]))
+        XCTAssertEqual(codes[0], codes[3])
+    }
+
+    func testCaseMappingOverBoundarySizesMatchesSwift() throws {
+        let pool = ["Abc", "ÀÉÎ", "zz", "Q", "日本", "ﬁx"]
+        try withEvery("n", in: boundarySizes) { n in
+            let values = patterned(n, pool)
+            XCTAssertEqual(try bothLayouts(values) { try apply("upper", $0) }, strings(values.map { $0?.uppercased() }))
+            let ascii = patterned(n, ["Abc", "XYZ", "m@[`{"])
+            XCTAssertEqual(try bothLayouts(ascii) { try apply("lower", $0) }, strings(ascii.map { $0?.lowercased() }))
+        }
+    }
+
+    func testLenCountsUnicodeScalarsLikeTheInterpreter() throws {
+        let values: [String?] = ["é", "e\u{301}", "👍🏽", "日本語", "", nil, "🇫🇷", "abc"]
+        let got = try bothLayouts(values) { try apply("len", $0) }
+        XCTAssertEqual(got, ints([1, 2, 2, 3, 0, nil, 2, 3]))
+        XCTAssertEqual(got, ints(values.map { $0.map { Int64($0.unicodeScalars.count) } }))
+        try withEvery("n", in: boundarySizes) { n in
+            let v = patterned(n, ["a", "ab", "ééé", "", "x日"])
+            XCTAssertEqual(try bothLayouts(v) { try apply("len", $0) }, ints(v.map { $0.map { Int64($0.unicodeScalars.count) } }))
+        }
+    }
+
+    /// Byte-subsequence search, the reference for contains/starts_with/ends_with.
+    func occurs(_ hay: String, _ needle: String) -> Bool {
+        let h = Array(hay.utf8), k = Array(needle.utf8)
+        if k.isEmpty { return true }
+        guard h.count >= k.count else { return false }
+        return (0...(h.count - k.count)).contains { Array(h[$0..<($0 + k.count)]) == k }
+    }
+
+    func testSearchWithConstantNeedles() throws {
+        let values: [String?] = ["banana", "bandana", nil, "", "日本語", "nab", "an"]
+        XCTAssertEqual(try bothLayouts(values) { try apply("contains", $0, [.literal(.string("ana"))]) },
+                       bools([true, true, nil, false, false, false, false]))
+        XCTAssertEqual(try bothLayouts(values) { try apply("starts_with", $0, [.literal(.string("ban"))]) },
+                       bools([true, true, nil, false, false, false, false]))
+        XCTAssertEqual(try bothLayouts(values) { try apply("ends_with", $0, [.literal(.string("na"))]) },
+                       bools([true, true, nil, false, false, false, false]))
+        XCTAssertEqual(try bothLayouts(values) { try apply("contains", $0, [.literal(.string("本"))]) },
+                       bools([false, false, nil, false, true, false, false]))
+        XCTAssertEqual(try bothLayouts(values) { try apply("ends_with", $0, [.literal(.string(""))]) },
+                       bools([true, true, nil, true, true, true, true]))
+        XCTAssertEqual(try bothLayouts(values) { try apply("contains", $0, [.literal(.null)]) },
+                       bools([nil, nil, nil, nil, nil, nil, nil]))
+    }
+
+    func testSearchIsLiteralAndCaseSensitive() throws {
+        XCTAssertEqual(try fold("contains", [.string("a.c"), .string(".")]), .bool(true))
+        XCTAssertEqual(try fold("contains", [.string("abc"), .string(".")]), .bool(false))
+        XCTAssertEqual(try fold("contains", [.string("Apple"), .string("apple")]), .bool(false))
+        XCTAssertEqual(try fold("starts_with", [.string("ab"), .string("abc")]), .bool(false))
+        XCTAssertEqual(try fold("contains", [.string("aaab"), .string("aab")]), .bool(true))   // a retry after a partial match
+    }
+
+    func testSearchWithAColumnOfNeedles() throws {
+        let cols: [(String, AnyColumn)] = [("s", strings(["hello", "world", nil, "abc"])), ("k", strings(["ell", "x", "a", nil]))]
+        XCTAssertEqual(try apply("contains", [.column("s"), .column("k")], cols), bools([true, false, nil, nil]))
+        XCTAssertEqual(try apply("starts_with", [.column("s"), .column("k")], cols), bools([false, false, nil, nil]))
+    }
+
+    func testSearchOverBoundarySizes() throws {
+        let pool = ["needle", "haystack", "xneedlex", "nee", "", "ééneedle"]
+        try withEvery("n", in: boundarySizes) { n in
+            let v = patterned(n, pool, seed: 2)
+            XCTAssertEqual(try bothLayouts(v) { try apply("contains", $0, [.literal(.string("needle"))]) },
+                           bools(v.map { $0.map { occurs($0, "needle") } }))
+            XCTAssertEqual(try bothLayouts(v) { try apply("ends_with", $0, [.literal(.string("dle"))]) },
+                           bools(v.map { $0.map { $0.hasSuffix("dle") } }))
+        }
+    }
+
+    func testReplaceAllOccurrencesLiterally() throws {
+        let values: [String?] = ["banana", nil, "", "aaa", "日本日本", "no match"]
+        let got = try bothLayouts(values) { try apply("replace", $0, [.literal(.string("a")), .literal(.string("o"))]) }
+        XCTAssertEqual(got, strings(["bonono", nil, "", "ooo", "日本日本", "no motch"]))
+        XCTAssertEqual(try fold("replace", [.string("aaa"), .string("aa"), .string("b")]), .string("ba"))   // no overlaps
+        XCTAssertEqual(try fold("replace", [.string("日本日本"), .string("本"), .string("")]), .string("日日"))
+        XCTAssertEqual(try fold("replace", [.string("abc"), .string(""), .string("-")]), .string("abc"))  // SQL: empty needle changes nothing
+        XCTAssertEqual(try fold("replace", [.string("a.b.c"), .string("."), .string("..")]), .string("a..b..c"))
+        XCTAssertEqual(try fold("replace", [.string("abc"), .null, .string("-")]), .null)
+    }
+
+    func testReplaceOnADictionaryMergesEqualResults() throws {
+        let c = AnyColumn.string(StringColumn(["a-b", "a_b", "a-b", nil]).dictionaryEncoded())
+        let got = try apply("replace", c, [.literal(.string("_")), .literal(.string("-"))])
+        XCTAssertEqual(got, strings(["a-b", "a-b", "a-b", nil]))
+        guard case .string(let s) = got, case .dictionary(_, let entries) = s.storage else { return XCTFail("not dictionary") }
+        XCTAssertEqual(entries.count, 1)
+    }
+
+    func testReplaceWithColumnArguments() throws {
+        let cols: [(String, AnyColumn)] = [("s", strings(["abc", "abc", nil])), ("a", strings(["b", "c", "x"])), ("b", strings(["B", nil, "y"]))]
+        XCTAssertEqual(try apply("replace", [.column("s"), .column("a"), .column("b")], cols), strings(["aBc", nil, nil]))
+    }
+
+    func testSubstrIsOneBasedAndNeverOutOfRange() throws {
+        func sub(_ s: String, _ start: Int64, _ n: Int64? = nil) throws -> Scalar {
+            try fold("substr", [.string(s), .int(start)] + (n.map { [Scalar.int($0)] } ?? []))
+        }
+        XCTAssertEqual(try sub("hello", 1, 2), .string("he"))
+        XCTAssertEqual(try sub("hello", 2), .string("ello"))
+        XCTAssertEqual(try sub("hello", 0, 2), .string("h"))        // PostgreSQL: position 0 is before the first
+        XCTAssertEqual(try sub("hello", -3, 2), .string("ll"))      // DuckDB: negative counts from the end
+        XCTAssertEqual(try sub("hello", -1), .string("o"))
+        XCTAssertEqual(try sub("hello", -7, 3), .string("h"))
+        XCTAssertEqual(try sub("hello", 4, 100), .string("lo"))
+        XCTAssertEqual(try sub("hello", 6), .string(""))
+        XCTAssertEqual(try sub("hello", 99, 1), .string(""))
+        XCTAssertEqual(try sub("hello", 2, 0), .string(""))
+        XCTAssertEqual(try sub("hello", Int64.max, Int64.max), .string(""))
+        XCTAssertEqual(try sub("hello", Int64.min, Int64.max), .string("hell"))   // the window -2^63 + 6 ..< 5, without overflow
+        XCTAssertEqual(try sub("hello", -2, Int64.max), .string("lo"))
+        XCTAssertEqual(try sub("héllo日本", 2, 3), .string("éll"))
+        XCTAssertEqual(try sub("👍🏽x", 2), .string("🏽x"))
+        XCTAssertEqual(try sub("日本語", -2), .string("本語"))
+    }
+
+    func testSubstrLayoutsAndColumnBounds() throws {
+        let values: [String?] = ["hello", "日本語です", nil, ""]
+        XCTAssertEqual(try bothLayouts(values) { try apply("substr", $0, [.literal(.int(2)), .literal(.int(2))]) },
+                       strings(["el", "本語", nil, ""]))
+        let cols: [(String, AnyColumn)] = [("s", strings(["hello", "hello", "hello", nil])), ("k", ints([1, -2, nil, 1])), ("n", ints([3, 5, 1, 1]))]
+        XCTAssertEqual(try apply("substr", [.column("s"), .column("k"), .column("n")], cols), strings(["hel", "lo", nil, nil]))
+        XCTAssertEqual(try apply("substr", [.column("s"), .column("k")], cols), strings(["hello", "lo", nil, nil]))
+    }
+
+    func testSubstrRejectsANegativeConstantLength() {
+        XCTAssertEqual(errorMessage { try resolve("substr", [ArgumentInfo(type: .string), ArgumentInfo(constant: .int(1)), ArgumentInfo(constant: .int(-1))]) },
+                       "bad argument #3 to 'substr' (a length of at least 0 expected, got -1)")
+        XCTAssertEqual(errorMessage { try resolve("substr", [ArgumentInfo(type: .string), ArgumentInfo(type: .double)]) },
+                       "bad argument #2 to 'substr' (int expected, got double)")
+    }
+
+    func testConcatFormatsLikeStrAndPropagatesNulls() throws {
+        let cols: [(String, AnyColumn)] = [
+            ("y", ints([2008, 2008, nil, -5])), ("m", ints([4, 12, 1, Int64.min])),
+            ("p", doubles([3, 2.5, 1, 0.1])), ("s", strings(["a", nil, "c", "é"])),
+        ]
+        XCTAssertEqual(try apply("concat", [.column("y"), .literal(.string("-")), .column("m")], cols),
+                       strings(["2008-4", "2008-12", nil, "-5--9223372036854775808"]))
+        XCTAssertEqual(try apply("concat", [.column("s"), .literal(.string(":")), .column("p")], cols),
+                       strings(["a:3.0", nil, "c:1.0", "é:0.1"]))
+        XCTAssertEqual(try apply("concat", [.column("s"), .literal(.null)], cols), strings([nil, nil, nil, nil]))
+        XCTAssertEqual(try fold("concat", [.string("x"), .int(1), .double(2), .bool(true), .timestamp(ts("2008-04-01 10:00"))]),
+                       .string("x12.0true2008-04-01 10:00:00"))
+        XCTAssertEqual(try fold("concat", [.string("solo")]), .string("solo"))
+    }
+
+    func testConcatOfOneDictionaryColumnStaysDictionary() throws {
+        let c = AnyColumn.string(StringColumn(["uk", "fr", nil, "uk"]).dictionaryEncoded())
+        let got = try apply("concat", [.literal(.string("<")), .column("x"), .literal(.string(">"))], [("x", c)])
+        XCTAssertEqual(got, strings(["<uk>", "<fr>", nil, "<uk>"]))
+        XCTAssertTrue(isDictionary(got))
+    }
+
+    func testConcatOverBoundarySizes() throws {
+        try withEvery("n", in: boundarySizes) { n in
+            let valid = nullPattern(n, seed: 4)
+            let a: [Int64?] = (0..<n).map { valid[$0] ? Int64($0) - 30 : nil }
+            let s = patterned(n, ["x", "", "日"], seed: 1)
+            for (label, sc) in stringLayouts(s) {
+                let got = try apply("concat", [.column("a"), .literal(.string("/")), .column("s")], [("a", ints(a)), ("s", sc)])
+                let want: [String?] = zip(a, s).map { x, y in x.flatMap { x in y.map { "\(x)/\($0)" } } }
+                XCTAssertEqual(got, strings(want), label)
+            }
+        }
+    }
+
+    func testBadArgumentsAreTypedErrors() {
+        XCTAssertEqual(errorMessage { try resolve("lower", [ArgumentInfo(type: .int)]) },
+                       "bad argument #1 to 'lower' (string expected, got int)")
+        XCTAssertEqual(errorMessage { try resolve("contains", [ArgumentInfo(type: .string), ArgumentInfo(constant: .int(1))]) },
+                       "bad argument #2 to 'contains' (string expected, got int)")
+        XCTAssertEqual(errorMessage { try resolve("concat", [ArgumentInfo(type: .string), ArgumentInfo(list: [.int(1)])]) },
+                       "bad argument #2 to 'concat' (value expected, got list)")
+        XCTAssertEqual(try resolve("len", [ArgumentInfo(type: .string)]), .int)
+        XCTAssertEqual(try resolve("concat", [ArgumentInfo(type: .int), ArgumentInfo(type: .timestamp)]), .string)
+    }
+
+    func testEmptyColumns() throws {
+        for (label, c) in stringLayouts([]) {
+            XCTAssertEqual(try apply("upper", c), strings([]), label)
+            XCTAssertEqual(try apply("len", c), ints([]), label)
+            XCTAssertEqual(try apply("contains", c, [.literal(.string("a"))]), bools([]), label)
+            XCTAssertEqual(try apply("replace", c, [.literal(.string("a")), .literal(.string("b"))]), strings([]), label)
+            XCTAssertEqual(try apply("substr", c, [.literal(.int(1))]), strings([]), label)
+            XCTAssertEqual(try apply("concat", c, [.literal(.string("a"))]), strings([]), label)
+        }
+    }
+}
