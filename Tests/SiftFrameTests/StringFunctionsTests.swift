@@ -216,4 +216,64 @@ final class StringFunctionsTests: XCTestCase {
             XCTAssertEqual(try apply("concat", c, [.literal(.string("a"))]), strings([]), label)
         }
     }
+
+    func testMatchesNeverSpanTwoRows() throws {
+        // A plain column's bytes are contiguous: "ab" + "c" holds "bc" across the row boundary.
+        for (label, c) in stringLayouts(["ab", "c", "", "b", "cab", nil, "c"]) {
+            XCTAssertEqual(try apply("contains", c, [.literal(.string("bc"))]), bools([false, false, false, false, false, nil, false]), label)
+            XCTAssertEqual(try apply("contains", c, [.literal(.string("ab"))]), bools([true, false, false, false, true, nil, false]), label)
+            XCTAssertEqual(try apply("replace", c, [.literal(.string("bc")), .literal(.string("!"))]), strings(["ab", "c", "", "b", "cab", nil, "c"]), label)
+            XCTAssertEqual(try apply("replace", c, [.literal(.string("b")), .literal(.string("[b]"))]), strings(["a[b]", "c", "", "[b]", "ca[b]", nil, "c"]), label)
+            XCTAssertEqual(try apply("replace", c, [.literal(.string("bc")), .literal(.string("XY"))]), strings(["ab", "c", "", "b", "cab", nil, "c"]), label)
+            XCTAssertEqual(try apply("replace", c, [.literal(.string("ab")), .literal(.string("XY"))]), strings(["XY", "c", "", "b", "cXY", nil, "c"]), label)
+            XCTAssertEqual(try apply("replace", c, [.literal(.string("c")), .literal(.string("Z"))]), strings(["ab", "Z", "", "b", "Zab", nil, "Z"]), label)
+        }
+    }
+
+    /// Equality for long columns without a String per row: strings compare as packed plain bytes
+    /// (null rows are empty in both), other types row by row.
+    func sameRows(_ a: AnyColumn, _ b: AnyColumn) -> Bool {
+        guard case .string(let x) = a, case .string(let y) = b else { return a == b }
+        guard x.validity == y.validity, case .plain(let p) = x.plainEncoded().storage, case .plain(let q) = y.plainEncoded().storage else { return false }
+        return p == q
+    }
+
+    func testLongColumnsSplitAcrossCoresAgreeWithTheDictionaryPath() throws {
+        // 140,000 rows (over twice Parallel.defaultGrain) run the parallel plain-column kernels in
+        // chunks; the dictionary layout computes each distinct value once, independently.
+        let n = 140_000
+        let ascii = stringLayouts(patterned(n, ["alpha-1", "Beta-22", "gamma", "", "x-y-z"], seed: 3))
+        let mixed = stringLayouts(patterned(n, ["alpha-1", "ÉTÉ-22", "", "日本-4", "x-y-z"], seed: 5))
+        let cases: [(String, [Expr], [(String, AnyColumn)])] = [
+            ("upper", [], ascii), ("len", [], mixed), ("contains", [.literal(.string("-2"))], mixed),
+            ("replace", [.literal(.string("-")), .literal(.string("--"))], mixed), ("replace", [.literal(.string("-2")), .literal(.string("+3"))], mixed),
+            ("replace", [.literal(.string("-")), .literal(.string("_"))], mixed), ("substr", [.literal(.int(2)), .literal(.int(3))], mixed),
+            ("concat", [.literal(.string("<")), .literal(.int(-7))], mixed),
+        ]
+        for (name, rest, layouts) in cases {
+            let df = try layouts.map { try DataFrame(columns: [("x", $0.1)]) }
+            let r = try df.map { try ExpressionEvaluator(frame: $0).column(.call(name, [.column("x")] + rest)) }
+            XCTAssertTrue(sameRows(r[0], r[1]), name)
+        }
+        guard case .string(let col) = mixed[0].1 else { return XCTFail("not strings") }
+        let k = ints((0..<n).map { Int64($0 % 11) - 5 })
+        let two = try ExpressionEvaluator(frame: try DataFrame(columns: [("x", mixed[0].1), ("k", k)])).column(.call("concat", [.column("x"), .column("k")]))
+        for i in [0, 1, 65_535, 65_536, 70_001, n - 1] {
+            XCTAssertEqual(two[i], col[i].map { .string($0 + "\(Int64(i % 11) - 5)") } ?? .null, "row \(i)")
+        }
+        XCTAssertEqual(two.nullCount, col.nullCount)
+    }
+
+    func testIntegerTextMatchesSwiftAtEveryLength() {
+        var values: [Int64] = [0, 9, 10, 99, 100, 101, 999, 1000, Int64.max, Int64.min, Int64.min + 1, -1, -10, -99, -100]
+        var p: Int64 = 1
+        for _ in 0..<18 { p *= 10; values += [p - 1, p, p + 1, -p, -(p - 1)] }
+        var buf = [UInt8](repeating: 0, count: 24)
+        for v in values {
+            let k = StringKernels.decimalLength(v)
+            XCTAssertEqual(k, String(v).utf8.count, "length of \(v)")
+            buf.withUnsafeMutableBufferPointer { StringKernels.writeDecimal(v, $0.baseAddress!, k) }
+            XCTAssertEqual(String(decoding: buf[0..<k], as: UTF8.self), String(v))
+        }
+    }
 }

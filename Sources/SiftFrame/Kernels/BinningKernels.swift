@@ -92,16 +92,28 @@ enum BinningKernels {
         let codes = edges.withUnsafeBufferPointer { e -> Column<UInt32> in
             labelCodes.withUnsafeBufferPointer { lc in
                 nonisolated(unsafe) let ep = e, lp = lc
-                return ParallelMap.map(x) { v in interval(v, ep).map { lp[$0] } ?? outside }
+                return ParallelMap.map(x) { v in
+                    guard let j = interval(v, ep) else { return outside }
+                    return lp[j]
+                }
             }
         }
-        let inside = Bitmap(count: x.count) { w in
-            codes.values.withUnsafeBufferPointer { c in
-                for i in 0..<c.count where c[i] != outside { w[i >> 6] |= 1 << UInt64(i & 63) }
+        let n = x.count
+        let (inside, clean) = codes.values.withUnsafeBufferPointer { cb -> (Bitmap, [UInt32]) in
+            nonisolated(unsafe) let c = cb.baseAddress
+            let words = ParallelMap.generate(Bitmap.wordCount(for: n)) { w -> UInt64 in
+                guard let c else { return 0 }
+                var bits: UInt64 = 0
+                for i in (w << 6)..<min(n, (w + 1) << 6) where c[i] != outside { bits |= 1 << UInt64(i & 63) }
+                return bits
             }
+            let clean = ParallelMap.generate(n) { i -> UInt32 in
+                guard let c else { return 0 }
+                return c[i] == outside ? 0 : c[i]
+            }
+            return (Bitmap(words: words, count: n), clean)
         }
         let validity = Bitmap.intersect(x.validity, inside)
-        let clean = codes.values.map { $0 == outside ? 0 : $0 }
         return StringColumn(storage: .dictionary(codes: clean, entries: dict.build()), validity: validity)
     }
 }

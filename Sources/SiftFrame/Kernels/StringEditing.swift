@@ -24,6 +24,9 @@ extension StringKernels {
     static func replace(_ c: StringColumn, _ a: Operand, _ b: Operand, count n: Int) -> StringColumn {
         if case .scalar(.string(let x)) = a, case .scalar(.string(let y)) = b {
             let xa = Array(x.utf8), ya = Array(y.utf8)
+            if case .plain(let arr) = c.storage {
+                return StringColumn(storage: .plain(replacePlain(arr, xa, ya)), validity: c.validity)
+            }
             return xa.withUnsafeBufferPointer { xp in
                 ya.withUnsafeBufferPointer { yp in transform(c) { s, out in replaceAll(s, xp, yp, into: &out) } }
             }
@@ -38,6 +41,108 @@ extension StringKernels {
             out.finish()
         }
         return StringColumn(storage: .plain(out.build()), validity: validity)
+    }
+
+    /// Calls `body(row, offset)` for each hit of a non-empty needle inside the rows `r` of an
+    /// array, scanning the rows' bytes as one buffer, left to right without overlaps; a hit
+    /// that runs past its row's end is skipped.
+    @inline(__always)
+    static func forEachHit(_ v: StringArrayView, _ base: UnsafePointer<UInt8>, _ k: UnsafePointer<UInt8>, _ m: Int,
+                           rows r: Range<Int>, _ body: (_ row: Int, _ offset: Int) -> Void) {
+        var row = r.lowerBound
+        var s = v.offsets[row]
+        let end = v.offsets[r.upperBound]
+        while end - s >= m, let hit = find(base + s, end - s, k, m) {
+            let h = s + hit
+            while v.offsets[row + 1] <= h { row += 1 }
+            let rowEnd = v.offsets[row + 1]
+            if h + m <= rowEnd { body(row, h); s = h + m } else { s = rowEnd }
+        }
+    }
+
+    /// `replace` over a whole plain array without a pass per row: the hits of each chunk of
+    /// rows are counted in the chunk's bytes, the counts give the new offsets, and each chunk
+    /// then copies its bytes with the replacements into place, both passes split over the
+    /// cores. With no hit the array is returned as it is, sharing its storage.
+    ///
+    /// - Complexity: O(bytes).
+    static func replacePlain(_ a: StringArray, _ x: [UInt8], _ y: [UInt8]) -> StringArray {
+        let n = a.count, m = x.count, growth = y.count - x.count
+        guard m > 0, n > 0 else { return a }
+        return StringArrayView.with(a) { v in
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeBufferPointer { yb in
+                    guard let base = v.bytes, let xp = xb.baseAddress else { return a }
+                    nonisolated(unsafe) let src = base, key = xp, rep = yb
+                    if growth == 0, let yp = yb.baseAddress {
+                        return sameLengthReplace(a, v, src, key, yp, m)
+                    }
+                    var hits = [Int](repeating: 0, count: n)
+                    hits.withUnsafeMutableBufferPointer { hb in
+                        nonisolated(unsafe) let h = hb.baseAddress
+                        Parallel.forEachChunk(count: n) { r in
+                            guard let h else { return }
+                            forEachHit(v, src, key, m, rows: r) { row, _ in h[row] += 1 }
+                        }
+                    }
+                    var offsets = [Int](repeating: 0, count: n + 1)
+                    var totalHits = 0
+                    for i in 0..<n {
+                        offsets[i + 1] = offsets[i] + (v.offsets[i + 1] - v.offsets[i]) + hits[i] * growth
+                        totalHits += hits[i]
+                    }
+                    if totalHits == 0 { return a }
+                    let total = offsets[n]
+                    let bytes = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+                        nonisolated(unsafe) let dst = buf.baseAddress
+                        offsets.withUnsafeBufferPointer { ob in
+                            nonisolated(unsafe) let op = ob.baseAddress
+                            Parallel.forEachChunk(count: n) { r in
+                                guard let dst, let op else { return }
+                                var out = dst + op[r.lowerBound]
+                                var copied = v.offsets[r.lowerBound]
+                                forEachHit(v, src, key, m, rows: r) { _, h in
+                                    if h > copied { out.initialize(from: src + copied, count: h - copied); out += h - copied }
+                                    if let rp = rep.baseAddress, rep.count > 0 { out.initialize(from: rp, count: rep.count); out += rep.count }
+                                    copied = h + m
+                                }
+                                let end = v.offsets[r.upperBound]
+                                if end > copied { out.initialize(from: src + copied, count: end - copied) }
+                            }
+                        }
+                        initialized = total
+                    }
+                    return StringArray(offsets: offsets, bytes: bytes)
+                }
+            }
+        }
+    }
+
+    /// `replace` where the replacement is as long as the needle: the offsets stay, the bytes
+    /// are copied (a byte map when both are one byte), and the hits overwritten in place.
+    private static func sameLengthReplace(_ a: StringArray, _ v: StringArrayView, _ src: UnsafePointer<UInt8>,
+                                          _ key: UnsafePointer<UInt8>, _ rep: UnsafePointer<UInt8>, _ m: Int) -> StringArray {
+        let n = a.count, total = a.bytes.count
+        nonisolated(unsafe) let s = src, k = key, y = rep
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+            nonisolated(unsafe) let dst = buf.baseAddress
+            if m == 1 {
+                let from = k[0], to = y[0]
+                Parallel.forEachChunk(count: total, grain: 1 << 18) { r in
+                    guard let dst else { return }
+                    for i in r { let b = s[i]; dst[i] = b == from ? to : b }
+                }
+            } else {
+                Parallel.forEachChunk(count: n) { r in
+                    guard let dst else { return }
+                    let lo = v.offsets[r.lowerBound], hi = v.offsets[r.upperBound]
+                    if hi > lo { (dst + lo).initialize(from: s + lo, count: hi - lo) }
+                    forEachHit(v, s, k, m, rows: r) { _, h in (dst + h).update(from: y, count: m) }
+                }
+            }
+            initialized = total
+        }
+        return StringArray(offsets: a.offsets, bytes: bytes)
     }
 
     /// An all-null string column.
@@ -62,9 +167,9 @@ extension StringKernels {
     /// first scalar (`substr("hello", 0, 2) == "h"`, PostgreSQL's rule); a negative start
     /// counts from the end (`-1` is the last scalar; `substr("hello", -3, 2) == "ll"`, DuckDB's
     /// rule); a nil length runs to the end; a negative length gives the empty string.
-    static func substringRange(_ s: UnsafeBufferPointer<UInt8>, start: Int64, length: Int64?) -> Range<Int> {
+    static func substringRange(_ s: UnsafeBufferPointer<UInt8>, start: Int64, length: Int64?, ascii known: Bool = false) -> Range<Int> {
         if let length, length <= 0 { return 0..<0 }
-        let ascii = isASCII(s)
+        let ascii = known || isASCII(s)
         let total = Int64(ascii ? s.count : scalarCount(s))
         let first: Int64 = start >= 0 ? start : total + start + 1
         let last: Int64 = length.map { saturatingAdd(first, $0) } ?? total + 1
@@ -92,10 +197,18 @@ extension StringKernels {
         if case .null = start { return nullStrings(n) }
         if case .null? = length { return nullStrings(n) }
         if case .constant(let st) = start {
+            var len: Int64?? = nil
             switch length {
-            case nil: return transform(c) { s, out in cut(s, st, nil, &out) }
-            case .constant(let len)?: return transform(c) { s, out in cut(s, st, len, &out) }
+            case nil: len = .some(nil)
+            case .constant(let l)?: len = .some(l)
             default: break
+            }
+            if let len {
+                if case .plain(let a) = c.storage {
+                    let ascii = a.bytes.withUnsafeBufferPointer { isASCII($0) }
+                    return StringColumn(storage: .plain(sliced(a) { substringRange($0, start: st, length: len, ascii: ascii) }), validity: c.validity)
+                }
+                return transform(c) { s, out in cut(s, st, len, &out) }
             }
         }
         func at(_ side: Side<Int64>, _ i: Int) -> Int64 {
@@ -116,6 +229,44 @@ extension StringKernels {
         return StringColumn(storage: .plain(out.build()), validity: validity)
     }
 
+    /// A new array holding one byte range of each string: each row's range length goes into
+    /// the offsets, which are summed, and a second parallel pass finds the range again and
+    /// copies its bytes into place (recomputing is cheaper than storing a range per row).
+    ///
+    /// - Complexity: O(rows + bytes examined by `range`).
+    static func sliced(_ a: StringArray, _ range: @Sendable (UnsafeBufferPointer<UInt8>) -> Range<Int>) -> StringArray {
+        let n = a.count
+        return StringArrayView.with(a) { v in
+            var offsets = [Int](repeating: 0, count: n + 1)
+            offsets.withUnsafeMutableBufferPointer { ob in
+                nonisolated(unsafe) let op = ob.baseAddress
+                Parallel.forEachChunk(count: n) { r in
+                    guard let op else { return }
+                    for i in r { op[i + 1] = range(v[i]).count }
+                }
+                for i in 0..<n { ob[i + 1] += ob[i] }
+            }
+            let total = offsets[n]
+            let bytes = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+                nonisolated(unsafe) let dst = buf.baseAddress
+                offsets.withUnsafeBufferPointer { ob in
+                    nonisolated(unsafe) let op = ob.baseAddress
+                    Parallel.forEachChunk(count: n) { r in
+                        guard let dst, let op else { return }
+                        for i in r where op[i + 1] > op[i] {
+                            let s = v[i]
+                            guard let sp = s.baseAddress else { continue }
+                            let k = range(s)
+                            (dst + op[i]).initialize(from: sp + k.lowerBound, count: k.count)
+                        }
+                    }
+                }
+                initialized = total
+            }
+            return StringArray(offsets: offsets, bytes: bytes)
+        }
+    }
+
     // MARK: - Concatenation
 
     /// One argument of `concat`, as the kernel reads it.
@@ -125,19 +276,41 @@ extension StringKernels {
         case ints(Column<Int64>)
     }
 
-    /// The number of decimal digits (and sign) of an integer.
+    /// The number of decimal digits (and sign) of an integer, by comparisons with powers of ten.
     @inline(__always)
     static func decimalLength(_ v: Int64) -> Int {
-        var m = v.magnitude, n = v < 0 ? 2 : 1
-        while m >= 10 { m /= 10; n += 1 }
-        return n
+        let m = v.magnitude
+        var n = 1
+        var p: UInt64 = 10
+        while n < 19 && m >= p { n += 1; p &*= 10 }
+        if n == 19 && m >= p { n = 20 }
+        return v < 0 ? n + 1 : n
     }
 
-    /// Writes an integer's decimal digits at `p`, which has room for ``decimalLength(_:)`` bytes.
+    /// Writes an integer's decimal digits at `p`, which has room for ``decimalLength(_:)`` bytes:
+    /// two digits per division by 100, the pair split with a multiply-shift (`r * 205 >> 11`
+    /// is `r / 10` for every `r` below 1029).
     @inline(__always)
     static func writeDecimal(_ v: Int64, _ p: UnsafeMutablePointer<UInt8>, _ len: Int) {
         var m = v.magnitude, i = len
-        repeat { i -= 1; p[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10); m /= 10 } while m > 0
+        while m >= 100 {
+            let q = m / 100
+            let r = m &- q &* 100
+            let tens = (r &* 205) >> 11
+            i -= 2
+            p[i] = UInt8(truncatingIfNeeded: 48 &+ tens)
+            p[i + 1] = UInt8(truncatingIfNeeded: 48 &+ r &- tens &* 10)
+            m = q
+        }
+        if m >= 10 {
+            let tens = (m &* 205) >> 11
+            i -= 2
+            p[i] = UInt8(truncatingIfNeeded: 48 &+ tens)
+            p[i + 1] = UInt8(truncatingIfNeeded: 48 &+ m &- tens &* 10)
+        } else {
+            i -= 1
+            p[i] = UInt8(truncatingIfNeeded: 48 &+ m)
+        }
         if v < 0 { p[0] = 45 }
     }
 
@@ -188,55 +361,98 @@ extension StringKernels {
         }
     }
 
-    /// Concatenation row by row, one argument at a time (lengths, then bytes).
+    /// A piece of a concatenation as the row loops read it.
+    private enum PieceView {
+        case bytes(UnsafeBufferPointer<UInt8>)
+        case strings(StringColumnView)
+        case ints(UnsafePointer<Int64>)
+    }
+
+    /// The views of all pieces, for the row loops: read-only pointers, valid inside `withViews`,
+    /// held in a raw buffer so the row loops touch no reference count (an array's would be
+    /// retained per row by both threads).
+    private struct PieceViews: @unchecked Sendable {
+        let views: UnsafeBufferPointer<PieceView>
+    }
+
+    /// Opens the storage of every piece in turn (each in its own scope) and calls `body` with
+    /// all the views at once.
+    private static func withViews<R>(_ pieces: ArraySlice<Piece>, _ acc: [PieceView], _ body: (PieceViews) -> R) -> R {
+        guard let p = pieces.first else {
+            let buffer = UnsafeMutableBufferPointer<PieceView>.allocate(capacity: acc.count)
+            _ = buffer.initialize(from: acc)
+            defer { buffer.deallocate() }
+            return body(PieceViews(views: UnsafeBufferPointer(buffer)))
+        }
+        let rest = pieces.dropFirst()
+        switch p {
+        case .bytes(let b): return b.withUnsafeBufferPointer { withViews(rest, acc + [.bytes($0)], body) }
+        case .strings(let c): return StringColumnView.with(c) { withViews(rest, acc + [.strings($0)], body) }
+        case .ints(let c):
+            return c.values.withUnsafeBufferPointer { vb in
+                // Concatenation of no rows never reaches the row loops.
+                guard let base = vb.baseAddress else { return withViews(rest, acc + [.bytes(UnsafeBufferPointer(start: nil, count: 0))], body) }
+                return withViews(rest, acc + [.ints(base)], body)
+            }
+        }
+    }
+
+    /// Concatenation row by row: a parallel pass puts each row's length in the offsets, they
+    /// are summed, and a second parallel pass writes each row's pieces in place. Null rows get
+    /// no bytes.
     private static func concatRows(_ pieces: [Piece], validity: Bitmap?, count n: Int) -> StringColumn {
-        var lengths = [Int](repeating: 0, count: n)
-        let valid: (Int) -> Bool = { i in validity?[i] ?? true }
-        for p in pieces {
-            switch p {
-            case .bytes(let b):
-                for i in 0..<n where valid(i) { lengths[i] += b.count }
-            case .ints(let c):
-                c.values.withUnsafeBufferPointer { v in for i in 0..<n where valid(i) { lengths[i] += decimalLength(v[i]) } }
-            case .strings(let c):
-                for i in 0..<n where valid(i) { lengths[i] += c.withUTF8(at: i) { $0.count } }
-            }
-        }
-        var offsets = [Int](repeating: 0, count: n + 1)
-        for i in 0..<n { offsets[i + 1] = offsets[i] + lengths[i] }
-        let total = offsets[n]
-        var cursor = Array(offsets.prefix(n))
-        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
-            guard let dst = buf.baseAddress else { initialized = 0; return }
-            for p in pieces {
-                switch p {
-                case .bytes(let b):
-                    guard !b.isEmpty else { continue }
-                    b.withUnsafeBufferPointer { src in
-                        for i in 0..<n where valid(i) {
-                            (dst + cursor[i]).update(from: src.baseAddress!, count: src.count)
-                            cursor[i] += src.count
+        let mask: [Bool] = validity.map { v in ParallelMap.generate(n) { v[$0] } } ?? []
+        return mask.withUnsafeBufferPointer { mb in
+            nonisolated(unsafe) let valid = validity == nil ? nil : mb.baseAddress   // nil: every row is valid
+            return withViews(pieces[...], []) { pv in
+                var offsets = [Int](repeating: 0, count: n + 1)
+                offsets.withUnsafeMutableBufferPointer { ob in
+                    nonisolated(unsafe) let op = ob.baseAddress
+                    Parallel.forEachChunk(count: n) { r in
+                        guard let op else { return }
+                        for i in r where valid?[i] ?? true {
+                            var len = 0
+                            for p in pv.views {
+                                switch p {
+                                case .bytes(let b): len += b.count
+                                case .strings(let sv): len += sv[i].count
+                                case .ints(let v): len += decimalLength(v[i])
+                                }
+                            }
+                            op[i + 1] = len
                         }
                     }
-                case .ints(let c):
-                    c.values.withUnsafeBufferPointer { v in
-                        for i in 0..<n where valid(i) {
-                            let len = decimalLength(v[i])
-                            writeDecimal(v[i], dst + cursor[i], len)
-                            cursor[i] += len
-                        }
-                    }
-                case .strings(let c):
-                    for i in 0..<n where valid(i) {
-                        c.withUTF8(at: i) { s in
-                            if let sp = s.baseAddress, s.count > 0 { (dst + cursor[i]).update(from: sp, count: s.count) }
-                            cursor[i] += s.count
-                        }
-                    }
+                    for i in 0..<n { ob[i + 1] += ob[i] }
                 }
+                let total = offsets[n]
+                let bytes = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+                    nonisolated(unsafe) let dst = buf.baseAddress
+                    offsets.withUnsafeBufferPointer { ob in
+                        nonisolated(unsafe) let op = ob.baseAddress
+                        Parallel.forEachChunk(count: n) { r in
+                            guard let dst, let op else { return }
+                            for i in r where valid?[i] ?? true {
+                                var out = dst + op[i]
+                                for p in pv.views {
+                                    switch p {
+                                    case .bytes(let b):
+                                        if let bp = b.baseAddress, b.count > 0 { out.initialize(from: bp, count: b.count); out += b.count }
+                                    case .strings(let sv):
+                                        let s = sv[i]
+                                        if let sp = s.baseAddress, s.count > 0 { out.initialize(from: sp, count: s.count); out += s.count }
+                                    case .ints(let v):
+                                        let k = decimalLength(v[i])
+                                        writeDecimal(v[i], out, k)
+                                        out += k
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    initialized = total
+                }
+                return StringColumn(storage: .plain(StringArray(offsets: offsets, bytes: bytes)), validity: validity)
             }
-            initialized = total
         }
-        return StringColumn(storage: .plain(StringArray(offsets: offsets, bytes: bytes)), validity: validity)
     }
 }

@@ -35,6 +35,34 @@ struct StringArrayView: @unchecked Sendable {
     }
 }
 
+/// Raw read access to the rows of a ``StringColumn`` of either layout for the length of a closure.
+struct StringColumnView: @unchecked Sendable {
+    /// The strings: one per row (plain) or the dictionary's entries.
+    let strings: StringArrayView
+    /// The row codes of a dictionary column; nil for a plain one.
+    let codes: UnsafePointer<UInt32>?
+
+    /// The UTF-8 bytes of row `i` (empty for a null row whose code is past the entries).
+    @inline(__always)
+    subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let codes else { return strings[i] }
+        let c = Int(codes[i])
+        return c < strings.count ? strings[c] : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// Calls `body` with a view of `column`.
+    static func with<R>(_ column: StringColumn, _ body: (StringColumnView) throws -> R) rethrows -> R {
+        switch column.storage {
+        case .plain(let a):
+            return try StringArrayView.with(a) { try body(StringColumnView(strings: $0, codes: nil)) }
+        case .dictionary(let codes, let entries):
+            return try StringArrayView.with(entries) { e in
+                try codes.withUnsafeBufferPointer { c in try body(StringColumnView(strings: e, codes: c.baseAddress)) }
+            }
+        }
+    }
+}
+
 /// Builds a ``StringArray`` from bytes appended in pieces, one string at a time.
 struct StringBytesBuilder {
     /// Offsets so far, starting with 0.
@@ -54,9 +82,15 @@ struct StringBytesBuilder {
     @inline(__always)
     mutating func append(_ b: UnsafeBufferPointer<UInt8>) { if b.count > 0 { bytes.append(contentsOf: b) } }
 
-    /// Appends one byte to the string being built.
+    /// Appends bytes to the string being built, each mapped by `f`.
     @inline(__always)
-    mutating func append(byte: UInt8) { bytes.append(byte) }
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>, mapping f: (UInt8) -> UInt8) {
+        let start = bytes.count
+        append(b)
+        bytes.withUnsafeMutableBufferPointer { out in
+            for i in start..<out.count { out[i] = f(out[i]) }
+        }
+    }
 
     /// Ends the string being built.
     @inline(__always)
@@ -202,19 +236,25 @@ enum StringKernels {
     /// - Complexity: O(bytes); a plain column of pure ASCII is mapped in place of a copy of
     ///   its bytes, split over the cores, and keeps its offsets.
     static func caseMapped(_ c: StringColumn, upper: Bool) -> StringColumn {
-        if case .plain(let a) = c.storage {
-            let ascii = a.bytes.withUnsafeBufferPointer { isASCII($0) }
-            if ascii {
-                let out = a.bytes.withUnsafeBufferPointer { src -> [UInt8] in
+        if case .plain(let a) = c.storage, a.bytes.withUnsafeBufferPointer({ isASCII($0) }) {
+            let total = a.bytes.count
+            let out = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+                nonisolated(unsafe) let dst = buf.baseAddress
+                a.bytes.withUnsafeBufferPointer { src in
                     nonisolated(unsafe) let s = src.baseAddress
-                    return ParallelMap.generate(src.count) { asciiCase(s![$0], upper: upper) }
+                    Parallel.forEachChunk(count: total, grain: 1 << 18) { r in
+                        guard let d = dst, let s else { return }
+                        if upper { for i in r { d[i] = asciiCase(s[i], upper: true) } }
+                        else { for i in r { d[i] = asciiCase(s[i], upper: false) } }
+                    }
                 }
-                return StringColumn(storage: .plain(StringArray(offsets: a.offsets, bytes: out)), validity: c.validity)
+                initialized = total
             }
+            return StringColumn(storage: .plain(StringArray(offsets: a.offsets, bytes: out)), validity: c.validity)
         }
         return transform(c) { s, out in
             if isASCII(s) {
-                for x in s { out.append(byte: asciiCase(x, upper: upper)) }
+                out.append(s, mapping: { asciiCase($0, upper: upper) })
             } else {
                 let text = String(decoding: s, as: UTF8.self)
                 var mapped = upper ? text.uppercased() : text.lowercased()
@@ -268,10 +308,18 @@ enum StringKernels {
         if m > n { return false }
         guard let h = hay.baseAddress, let k = needle.baseAddress else { return false }
         switch anchor {
-        case .start: return memcmp(h, k, m) == 0
-        case .end: return memcmp(h + (n - m), k, m) == 0
+        case .start: return equal(h, k, m)
+        case .end: return equal(h + (n - m), k, m)
         case .anywhere: return find(h, n, k, m) != nil
         }
+    }
+
+    /// Byte equality of two buffers of length `m`: a loop for short needles, `memcmp` beyond.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+        if m > 16 { return memcmp(a, b, m) == 0 }
+        for i in 0..<m where a[i] != b[i] { return false }
+        return true
     }
 
     /// The offset of the first occurrence of a non-empty needle, or nil: libc's vectorised
@@ -300,15 +348,52 @@ enum StringKernels {
         switch needle {
         case .scalar(.string(let k)):
             let key = Array(k.utf8)
+            if anchor == .anywhere, !key.isEmpty, case .plain(let a) = hay.storage {
+                return Column(values: containsInRows(a, key), validity: hay.validity)
+            }
             return key.withUnsafeBufferPointer { kb in
                 nonisolated(unsafe) let kp = kb
                 return values(hay) { matches($0, kp, anchor) }
             }
         case .column(.string(let ks)):
-            let vals = (0..<n).map { i in hay.withUTF8(at: i) { h in ks.withUTF8(at: i) { matches(h, $0, anchor) } } }
+            let vals = StringColumnView.with(hay) { h in
+                StringColumnView.with(ks) { k in ParallelMap.generate(n) { matches(h[$0], k[$0], anchor) } }
+            }
             return Column(values: vals, validity: Bitmap.intersect(hay.validity, ks.validity))
         default:
             return Column(values: [Bool](repeating: false, count: n), validity: Bitmap(repeating: false, count: n))
         }
+    }
+
+    /// Whether each string of a plain array contains a non-empty needle, found by searching the
+    /// whole byte buffer (a vectorised `memchr` over megabytes instead of a call per row) and
+    /// mapping each hit to its row; a hit that runs past its row's end is not a match.
+    ///
+    /// - Complexity: O(bytes), split over the cores by rows.
+    static func containsInRows(_ a: StringArray, _ key: [UInt8]) -> [Bool] {
+        let n = a.count, m = key.count
+        var out = [Bool](repeating: false, count: n)
+        StringArrayView.with(a) { v in
+            key.withUnsafeBufferPointer { kb in
+                out.withUnsafeMutableBufferPointer { ob in
+                    nonisolated(unsafe) let kp = kb.baseAddress, o = ob.baseAddress
+                    Parallel.forEachChunk(count: n) { r in
+                        guard let base = v.bytes, let kp, let o else { return }
+                        var row = r.lowerBound
+                        var s = v.offsets[r.lowerBound]
+                        let end = v.offsets[r.upperBound]
+                        while end - s >= m, let hit = find(base + s, end - s, kp, m) {
+                            let h = s + hit
+                            while v.offsets[row + 1] <= h { row += 1 }
+                            let rowEnd = v.offsets[row + 1]
+                            if h + m <= rowEnd { o[row] = true }
+                            s = rowEnd
+                            row += 1
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 }

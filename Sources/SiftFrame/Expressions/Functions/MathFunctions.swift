@@ -141,14 +141,23 @@ public enum MathFunctions {
         try FunctionSupport.elementwise(args, ctx) { n in
             if let x = args[0].intSide { return .int(Elementwise.map(x, count: n) { $0 }) }
             guard let x = args[0].doubleSide else { throw FunctionSupport.unsupported(name, args) }
+            let down = rule == .down
             let out = ParallelMap.map(x, count: n) { (v: Double) -> Int64 in
-                let r = v.rounded(rule)
+                let r = down ? v.rounded(.down) : v.rounded(.up)
                 return DecimalRounding.fitsInt64(r) ? Int64(r) : 0
             }
             if case .column(let c) = x {
+                // A quick range check first; only a column with a value out of range is searched row by row.
+                let inRange = c.values.withUnsafeBufferPointer { v -> Bool in
+                    var lo = 0.0, hi = 0.0
+                    for d in v { lo = min(lo, d); hi = max(hi, d) }
+                    return lo >= DecimalRounding.int64Low && hi < DecimalRounding.int64High
+                }
                 var bad: Int? = nil
-                Bitmap.forEachValid(c.validity, count: n) { i in
-                    if bad == nil, !DecimalRounding.fitsInt64(c.values[i].rounded(rule)) { bad = i }
+                if !inRange {
+                    Bitmap.forEachValid(c.validity, count: n) { i in
+                        if bad == nil, !DecimalRounding.fitsInt64(c.values[i].rounded(rule)) { bad = i }
+                    }
                 }
                 if let i = bad {
                     throw FrameError.invalidArgument("'\(name)' of \(Conversion.formatDouble(c.values[i])) (row \(i + 1)) does not fit an int")

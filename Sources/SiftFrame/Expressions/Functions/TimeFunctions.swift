@@ -141,19 +141,19 @@ public enum TimeFunctions {
     /// does not parse.
     static func parseStrings(_ f: String, _ s: StringColumn, _ format: TimestampFormat?) throws -> Column<Timestamp> {
         // Int64.min marks a failure: no parsed timestamp is that far from 1970 (±290,000 years).
-        let failed = Int64.min
-        let micros: Column<Int64>
+        let failed = Timestamp(micros: Int64.min)
+        let parsed: Column<Timestamp>
         if let format {
-            micros = StringKernels.values(s) { format.parse(bytes: $0)?.micros ?? failed }
+            parsed = StringKernels.values(s) { format.parse(bytes: $0) ?? failed }
         } else {
-            micros = StringKernels.values(s) { TimestampFormat.parseDefault(bytes: $0)?.micros ?? failed }
+            parsed = StringKernels.values(s) { TimestampFormat.parseDefault(bytes: $0) ?? failed }
         }
         var bad: Int? = nil
-        micros.values.withUnsafeBufferPointer { v in
-            Bitmap.forEachValid(micros.validity, count: v.count) { i in if bad == nil && v[i] == failed { bad = i } }
+        parsed.values.withUnsafeBufferPointer { v in
+            Bitmap.forEachValid(parsed.validity, count: v.count) { i in if bad == nil && v[i] == failed { bad = i } }
         }
         if let i = bad { throw notParsed(f, s[i] ?? "", s.count > 1 ? i : nil, format) }
-        return micros.map { Timestamp(micros: $0) }
+        return parsed
     }
 
     // MARK: - Parts and units
@@ -164,16 +164,21 @@ public enum TimeFunctions {
                 throw FunctionSupport.unsupported("make_date", args)
             }
             // Int64.min marks a day that does not exist.
-            let ym = Elementwise.map(y, m, count: n) { (yy: Int64, mm: Int64) -> Int64 in
-                guard yy >= -290_000, yy <= 290_000, mm >= 1, mm <= 12 else { return Int64.min }
-                return yy &* 16 &+ mm
+            @Sendable func at(_ s: Side<Int64>, _ i: Int) -> Int64 {
+                switch s {
+                case .column(let c): return c.values[i]
+                case .constant(let v): return v
+                case .null: return 0
+                }
             }
-            let out = Elementwise.map(.column(ym), d, count: n) { (packed: Int64, dd: Int64) -> Int64 in
-                guard packed != Int64.min else { return Int64.min }
-                let yy = Int(packed >> 4), mm = Int(packed & 15)
-                guard dd >= 1, dd <= Int64(Calendar.daysInMonth(year: yy, month: mm)) else { return Int64.min }
-                return Int64(Calendar.daysFromCivil(year: yy, month: mm, day: Int(dd))) * Calendar.microsPerDay
+            let micros = ParallelMap.generate(n) { i -> Int64 in
+                let yy = at(y, i), mm = at(m, i), dd = at(d, i)
+                guard yy >= -290_000, yy <= 290_000, mm >= 1, mm <= 12, dd >= 1,
+                      dd <= Int64(Calendar.daysInMonth(year: Int(yy), month: Int(mm))) else { return Int64.min }
+                return CalendarKernels.days(year: yy, month: mm, day: dd) &* 86_400_000_000
             }
+            let validity = Bitmap.intersect(y.validity(count: n), Bitmap.intersect(m.validity(count: n), d.validity(count: n)))
+            let out = Column<Int64>(values: micros, validity: validity)
             var bad: Int? = nil
             Bitmap.forEachValid(out.validity, count: n) { i in if bad == nil && out.values[i] == Int64.min { bad = i } }
             if let i = bad {
