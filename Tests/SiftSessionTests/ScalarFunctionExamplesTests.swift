@@ -1,28 +1,14 @@
-// Runs the help examples of the math, string, time and binning functions over a slice of the UCI clicks data.
+// Runs the help examples of the math, string, time and binning functions over the UCI clicks sample.
 import XCTest
 import SiftFrame
-import SiftLang
 @testable import SiftSession
 
 final class ScalarFunctionExamplesTests: XCTestCase {
-    /// The first six rows of notebooks/data/eshop-clothing-2008.csv, as `load ... clean:true` names them.
-    static let clicks: DataFrame = {
-        func col(_ v: [Int64]) -> AnyColumn { .int(Column<Int64>(values: v)) }
-        return try! DataFrame(columns: [
-            ("year", col([2008, 2008, 2008, 2008, 2008, 2008])), ("month", col([4, 4, 4, 4, 4, 4])),
-            ("day", col([1, 1, 1, 1, 1, 1])), ("order", col([1, 2, 3, 4, 5, 6])),
-            ("country", col([29, 29, 29, 29, 29, 29])), ("session_id", col([1, 1, 1, 1, 1, 1])),
-            ("page_1_main_category", col([1, 1, 2, 2, 2, 3])),
-            ("page_2_clothing_model", .string(StringColumn(["A13", "A16", "B4", "B17", "B8", "C56"]).dictionaryEncoded())),
-            ("colour", col([1, 1, 10, 6, 4, 6])), ("location", col([5, 6, 2, 6, 3, 1])),
-            ("model_photography", col([1, 1, 1, 2, 2, 1])), ("price", col([28, 33, 52, 38, 52, 57])),
-            ("price_2", col([2, 2, 1, 2, 1, 1])), ("page", col([1, 1, 1, 1, 1, 4])),
-        ])
-    }()
-
+    /// A session with `clicks` bound to the 300-row UCI sample, loaded as the notebooks load the full file.
     func session() -> CapturedSession {
         let c = CapturedSession()
-        c.session.interpreter.globals.bind("clicks", .frame(Self.clicks))
+        c.run("let clicks = load \"\(packageRoot)/Tests/Transcripts/fixtures/shop.csv\" clean:true;")
+        XCTAssertEqual(c.errors, "")
         return c
     }
 
