@@ -153,6 +153,26 @@ final class StringFunctionsTests: XCTestCase {
         XCTAssertEqual(try apply("substr", [.column("s"), .column("k")], cols), strings(["hello", "lo", nil, nil]))
     }
 
+    func testSubstrWindowsAgreeAcrossLayoutsForASCIIAndUnicode() throws {
+        let bounds: [(Int64, Int64?)] = [(1, 2), (3, nil), (5, 1), (6, 3), (99, 2), (0, 2), (-2, nil), (-9, 3), (2, 0), (Int64.max, Int64.max), (1, Int64.max)]
+        for values in [["hello", "", "hi", nil, "abcde"], ["héllo", "", "日本", nil, "abcde"]] as [[String?]] {
+            for (st, len) in bounds {
+                let rest: [Expr] = [.literal(.int(st))] + (len.map { [.literal(.int($0))] } ?? [])
+                let got = try bothLayouts(values) { try apply("substr", $0, rest) }
+                let want = values.map { v in v.map { s -> String in
+                    let chars = Array(s.unicodeScalars)
+                    let total = Int64(chars.count)
+                    let first = st >= 0 ? st : total + st + 1
+                    let last = len.map { first.addingReportingOverflow($0).overflow ? Int64.max : first + $0 } ?? total + 1
+                    let lo = max(first, 1), hi = min(last, total + 1)
+                    guard hi > lo else { return "" }
+                    return String(String.UnicodeScalarView(chars[Int(lo - 1)..<Int(hi - 1)]))
+                } }
+                XCTAssertEqual(got, strings(want), "substr(\(values), \(st), \(String(describing: len)))")
+            }
+        }
+    }
+
     func testSubstrRejectsANegativeConstantLength() {
         XCTAssertEqual(errorMessage { try resolve("substr", [ArgumentInfo(type: .string), ArgumentInfo(constant: .int(1)), ArgumentInfo(constant: .int(-1))]) },
                        "bad argument #3 to 'substr' (a length of at least 0 expected, got -1)")

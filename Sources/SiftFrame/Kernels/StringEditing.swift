@@ -206,6 +206,11 @@ extension StringKernels {
             if let len {
                 if case .plain(let a) = c.storage {
                     let ascii = a.bytes.withUnsafeBufferPointer { isASCII($0) }
+                    if ascii, st > 0 {
+                        // Byte positions are character positions: the window is arithmetic.
+                        let from = Int(clamping: st - 1), count = len.map { Int(clamping: $0) }
+                        return StringColumn(storage: .plain(slicedASCII(a, from: from, count: count)), validity: c.validity)
+                    }
                     return StringColumn(storage: .plain(sliced(a) { substringRange($0, start: st, length: len, ascii: ascii) }), validity: c.validity)
                 }
                 return transform(c) { s, out in cut(s, st, len, &out) }
@@ -258,6 +263,43 @@ extension StringKernels {
                             guard let sp = s.baseAddress else { continue }
                             let k = range(s)
                             (dst + op[i]).initialize(from: sp + k.lowerBound, count: k.count)
+                        }
+                    }
+                }
+                initialized = total
+            }
+            return StringArray(offsets: offsets, bytes: bytes)
+        }
+    }
+
+    /// `sliced` for pure ASCII text and a window starting at byte `from` of each string,
+    /// `count` bytes long (nil: to the end), with no per-row call.
+    static func slicedASCII(_ a: StringArray, from: Int, count: Int?) -> StringArray {
+        let n = a.count
+        return StringArrayView.with(a) { v in
+            var offsets = [Int](repeating: 0, count: n + 1)
+            offsets.withUnsafeMutableBufferPointer { ob in
+                nonisolated(unsafe) let op = ob.baseAddress
+                Parallel.forEachChunk(count: n) { r in
+                    guard let op else { return }
+                    for i in r {
+                        let len = v.offsets[i + 1] - v.offsets[i]
+                        let lo = min(from, len)
+                        op[i + 1] = count.map { min($0, len - lo) } ?? len - lo
+                    }
+                }
+                for i in 0..<n { ob[i + 1] += ob[i] }
+            }
+            let total = offsets[n]
+            let bytes = [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+                nonisolated(unsafe) let dst = buf.baseAddress
+                offsets.withUnsafeBufferPointer { ob in
+                    nonisolated(unsafe) let op = ob.baseAddress
+                    Parallel.forEachChunk(count: n) { r in
+                        guard let dst, let op, let src = v.bytes else { return }
+                        for i in r {
+                            let k = op[i + 1] - op[i]
+                            if k > 0 { (dst + op[i]).initialize(from: src + v.offsets[i] + from, count: k) }
                         }
                     }
                 }

@@ -348,8 +348,9 @@ enum StringKernels {
         switch needle {
         case .scalar(.string(let k)):
             let key = Array(k.utf8)
-            if anchor == .anywhere, !key.isEmpty, case .plain(let a) = hay.storage {
-                return Column(values: containsInRows(a, key), validity: hay.validity)
+            if !key.isEmpty, case .plain(let a) = hay.storage {
+                let found = anchor == .anywhere ? containsInRows(a, key) : affixInRows(a, key, atStart: anchor == .start)
+                return Column(values: found, validity: hay.validity)
             }
             return key.withUnsafeBufferPointer { kb in
                 nonisolated(unsafe) let kp = kb
@@ -389,6 +390,31 @@ enum StringKernels {
                             if h + m <= rowEnd { o[row] = true }
                             s = rowEnd
                             row += 1
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether each string of a plain array starts (or ends) with a non-empty needle: one
+    /// loop per chunk of rows comparing bytes in place.
+    ///
+    /// - Complexity: O(rows × needle length), split over the cores.
+    static func affixInRows(_ a: StringArray, _ key: [UInt8], atStart: Bool) -> [Bool] {
+        let n = a.count, m = key.count
+        var out = [Bool](repeating: false, count: n)
+        StringArrayView.with(a) { v in
+            key.withUnsafeBufferPointer { kb in
+                out.withUnsafeMutableBufferPointer { ob in
+                    nonisolated(unsafe) let kp = kb.baseAddress, o = ob.baseAddress
+                    Parallel.forEachChunk(count: n) { r in
+                        guard let base = v.bytes, let kp, let o else { return }
+                        for i in r {
+                            let s = v.offsets[i], e = v.offsets[i + 1]
+                            guard e - s >= m else { continue }
+                            o[i] = equal(base + (atStart ? s : e - m), kp, m)
                         }
                     }
                 }
