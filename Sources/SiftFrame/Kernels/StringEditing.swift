@@ -262,7 +262,7 @@ extension StringKernels {
                             let s = v[i]
                             guard let sp = s.baseAddress else { continue }
                             let k = range(s)
-                            (dst + op[i]).initialize(from: sp + k.lowerBound, count: k.count)
+                            copy(dst + op[i], sp + k.lowerBound, k.count)
                         }
                     }
                 }
@@ -299,7 +299,7 @@ extension StringKernels {
                         guard let dst, let op, let src = v.bytes else { return }
                         for i in r {
                             let k = op[i + 1] - op[i]
-                            if k > 0 { (dst + op[i]).initialize(from: src + v.offsets[i] + from, count: k) }
+                            if k > 0 { copy(dst + op[i], src + v.offsets[i] + from, k) }
                         }
                     }
                 }
@@ -318,14 +318,21 @@ extension StringKernels {
         case ints(Column<Int64>)
     }
 
-    /// The number of decimal digits (and sign) of an integer, by comparisons with powers of ten.
+    /// The number of decimal digits (and sign) of an integer: below 100,000 (years, months,
+    /// counts) four independent comparisons summed without branches; beyond, a loop.
     @inline(__always)
     static func decimalLength(_ v: Int64) -> Int {
+        @inline(__always) func one(_ b: Bool) -> Int { Int(unsafeBitCast(b, to: UInt8.self)) }
         let m = v.magnitude
-        var n = 1
-        var p: UInt64 = 10
-        while n < 19 && m >= p { n += 1; p &*= 10 }
-        if n == 19 && m >= p { n = 20 }
+        var n: Int
+        if m < 100_000 {
+            n = 1 &+ one(m >= 10) &+ one(m >= 100) &+ one(m >= 1000) &+ one(m >= 10_000)
+        } else {
+            n = 6
+            var p: UInt64 = 1_000_000
+            while n < 19 && m >= p { n += 1; p &*= 10 }
+            if n == 19 && m >= p { n = 20 }
+        }
         return v < 0 ? n + 1 : n
     }
 
@@ -478,10 +485,10 @@ extension StringKernels {
                                 for p in pv.views {
                                     switch p {
                                     case .bytes(let b):
-                                        if let bp = b.baseAddress, b.count > 0 { out.initialize(from: bp, count: b.count); out += b.count }
+                                        if let bp = b.baseAddress, b.count > 0 { copy(out, bp, b.count); out += b.count }
                                     case .strings(let sv):
                                         let s = sv[i]
-                                        if let sp = s.baseAddress, s.count > 0 { out.initialize(from: sp, count: s.count); out += s.count }
+                                        if let sp = s.baseAddress, s.count > 0 { copy(out, sp, s.count); out += s.count }
                                     case .ints(let v):
                                         let k = decimalLength(v[i])
                                         writeDecimal(v[i], out, k)

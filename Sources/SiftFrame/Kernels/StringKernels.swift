@@ -314,6 +314,14 @@ enum StringKernels {
         }
     }
 
+    /// Copies `k` bytes: a loop for the short pieces of text most rows hold (a call to `memcpy`
+    /// costs more than the copy there), `memcpy` beyond.
+    @inline(__always)
+    static func copy(_ dst: UnsafeMutablePointer<UInt8>, _ src: UnsafePointer<UInt8>, _ k: Int) {
+        if k > 16 { dst.initialize(from: src, count: k); return }
+        for j in 0..<k { dst[j] = src[j] }
+    }
+
     /// Byte equality of two buffers of length `m`: a loop for short needles, `memcmp` beyond.
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ m: Int) -> Bool {
