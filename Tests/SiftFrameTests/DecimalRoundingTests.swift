@@ -84,4 +84,22 @@ final class DecimalRoundingTests: XCTestCase {
         XCTAssertTrue(DecimalRounding.round(Int64.min, places: -19).overflow)
         XCTAssertTrue(DecimalRounding.round(Int64.max, places: -19).overflow)
     }
+
+    func testVectorisedKernelAgreesWithTheScalarOne() {
+        var g = SeededGenerator(seed: 7)
+        var xs: [Double] = [0, -0.0, 0.5, -0.5, 2.675, -2.675, 1e300, -1e300, 4503599627370497, 5e-324, .infinity, -.infinity]
+        for _ in 0..<5_000 {
+            let scale = pow(10.0, Double(g.below(12)) - 4)
+            xs.append((g.nextDouble() * 2 - 1) * scale)
+            xs.append(Double(Int(g.below(200_000)) - 100_000) / 1000)   // exact thousandths: ties at 2 places
+        }
+        var out = [Double](repeating: 0, count: xs.count)
+        for n in 0...22 {
+            xs.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { DecimalRounding.round(src, places: n, into: $0.baseAddress!) } }
+            for (x, got) in zip(xs, out) {
+                let want = DecimalRounding.round(x, places: n)
+                XCTAssertTrue(got == want && got.sign == want.sign, "round(\(x), \(n)): \(got) vs \(want)")
+            }
+        }
+    }
 }

@@ -126,6 +126,15 @@ public enum MathFunctions {
         let p = places
         return try FunctionSupport.elementwise(Array(args.prefix(1)), ctx) { n in
             if let x = args[0].intSide { return .int(try checked(x, n, "round") { DecimalRounding.round($0, places: p) }) }
+            if case .column(.double(let c)) = args[0], p >= 0, p <= 22 {
+                let vals = [Double](unsafeUninitializedCapacity: c.count) { buf, initialized in
+                    c.values.withUnsafeBufferPointer { src in
+                        if let dst = buf.baseAddress { DecimalRounding.round(src, places: p, into: dst) }
+                    }
+                    initialized = c.count
+                }
+                return .double(Column(values: vals, validity: c.validity).nonFiniteAsNull())
+            }
             if let x = args[0].doubleSide {
                 let out = DecimalRounding.tens.withUnsafeBufferPointer { t -> Column<Double> in
                     nonisolated(unsafe) let tens = t.baseAddress!
