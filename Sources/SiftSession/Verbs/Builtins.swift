@@ -5,6 +5,6 @@ import SiftLang
 public enum Builtins {
     /// The verb table a new session starts with.
     public static func verbs() -> VerbTable {
-        VerbTable(DataVerbs.all + ShapingVerbs.all + LookingVerbs.all)
+        VerbTable(DataVerbs.all + GenerationVerbs.all + ShapingVerbs.all + AggVerbs.all + LookingVerbs.all + SamplingVerbs.all + CleaningVerbs.all)
     }
 }
