@@ -118,10 +118,10 @@ final class CSVColumnBuilder: @unchecked Sendable {
     private func extend(to total: Int) {
         @inline(__always) func grow<T>(_ a: inout [T], _ zero: T) {
             if a.count < total {
-                if a.isEmpty {
-                    a.reserveCapacity(max(capacityHint, total))
-                    HugePageAdvice.advise(&a)
-                }
+                // Capacity for the whole file up front; untouched capacity costs address space
+                // only. (Asking for transparent huge pages here was measured: it tripled system
+                // time in page clearing and compaction, so the arrays use ordinary pages.)
+                if a.isEmpty { a.reserveCapacity(max(capacityHint, total)) }
                 a.append(contentsOf: repeatElement(zero, count: total - a.count))
             }
         }
