@@ -228,15 +228,30 @@ final class CSVColumnBuilder: @unchecked Sendable {
     /// Interns rows `from...` (or appends them plainly); returns `index.count`.
     private func appendStrings(_ b: UnsafePointer<UInt8>, _ index: CSVRecordIndex, _ j: Int, from: Int, base: Int) throws -> Int {
         let n = index.count
-        if plain != nil {
+        if var p = plain {
+            var w = words, sc = scratch
+            plain = nil; words = []; scratch = []
+            defer { plain = p; words = w; scratch = sc }
+            var nullsHere = 0
+            defer { nullCount += nullsHere }
             for r in from..<n {
-                try withField(b, index, r, j) { f in
-                    guard let f else { plain!.appendEmpty(); nullCount += 1; return }
-                    if validate && !UTF8Validation.isValid(f.baseAddress ?? b, f.count) { throw invalidUTF8(r) }
-                    plain!.append(utf8: f)
-                    let row = base + r
-                    words[row >> 6] |= 1 << UInt64(row & 63)
+                let f = index.field(r, j)
+                if !f.quoted {
+                    let len = f.end &- f.start
+                    if nulls.isNull(b + f.start, len) { p.appendEmpty(); nullsHere &+= 1; continue }
+                    if validate && !UTF8Validation.isValid(b + f.start, len) { throw invalidUTF8(r) }
+                    p.append(utf8: UnsafeBufferPointer(start: b + f.start, count: len))
+                } else {
+                    CSVField.unescape(b, start: f.start, end: f.end, into: &sc)
+                    let ok = sc.withUnsafeBufferPointer { u -> Bool in
+                        if validate && !UTF8Validation.isValid(u.baseAddress ?? b, u.count) { return false }
+                        p.append(utf8: u)
+                        return true
+                    }
+                    if !ok { throw invalidUTF8(r) }
                 }
+                let row = base &+ r
+                w[row >> 6] |= 1 << UInt64(row & 63)
             }
             return n
         }
