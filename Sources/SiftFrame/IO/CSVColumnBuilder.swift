@@ -28,7 +28,13 @@ final class CSVColumnBuilder: @unchecked Sendable {
 
     /// Distinct strings a column may have before it can switch to plain storage: below this a
     /// dictionary is always kept (its codes are 4 bytes a row against 8 for plain offsets, and
-    /// grouping, joining and comparing on it is integer work).
+    /// grouping, joining and comparing on it is integer work). At the end a column keeps its
+    /// dictionary when it has at most one distinct value per two rows.
+    ///
+    /// Measured on 1M rows of 14-byte strings (release, CPU time): unique values (plain after
+    /// the first 65,536) 0.11 s, 50,000 distinct (dictionary) 0.17 s, 3 distinct 0.08 s. Building
+    /// a large dictionary costs more than copying the bytes, but it is kept because every later
+    /// group, join and filter on the column is then integer work.
     static let plainThreshold = 1 << 16
 
     let name: String

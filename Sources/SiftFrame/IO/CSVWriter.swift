@@ -1,4 +1,4 @@
-// Writes frames as CSV: header, `,`, minimal quoting, typed formatting into one reused buffer.
+// Writes frames as CSV: header, `,`, minimal quoting, typed formatting of row bands on both cores.
 
 /// Writes a ``DataFrame`` as CSV text that ``CSVReader`` reads back to the same frame.
 ///
