@@ -72,4 +72,47 @@ final class CSVNumberParsingTests: XCTestCase {
         XCTAssertNil(TimestampParser.parse("2024-01-01T10:00:00+0"))
         XCTAssertEqual(TimestampParser.parse("2024-01-01T10:00:00.5+0100")?.description, "2024-01-01 09:00:00.500000")
     }
+
+    // MARK: - The reader's inlined fast paths agree with the general parsers
+
+    func testFastPathsAgreeWithTheGeneralParsers() {
+        var g = SeededGenerator(seed: 11)
+        func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(g.below(10))) }) }
+        let alphabet = Array("0123456789-.+e ".utf8)
+        for _ in 0..<40_000 {
+            let s: String
+            switch g.below(3) {
+            case 0: s = (g.below(3) == 0 ? "-" : "") + digits(1 + g.below(19))
+            case 1: s = (g.below(3) == 0 ? "-" : "") + digits(g.below(9)) + "." + digits(g.below(9))
+            default: s = String(decoding: (0..<(1 + g.below(8))).map { _ in alphabet[g.below(alphabet.count)] }, as: UTF8.self)
+            }
+            var t = s
+            t.withUTF8 { b in
+                XCTAssertEqual(CSVValueParser.int(b.baseAddress!, b.count), NumberParser.parseInt(b), s)
+                XCTAssertEqual(CSVValueParser.double(b.baseAddress!, b.count)?.bitPattern, NumberParser.parseDouble(b)?.bitPattern, s)
+                if let d = Double(s), s.first != "+", !s.hasSuffix("."), !s.hasPrefix("."), !s.hasPrefix("-."), !s.contains(" ") {
+                    XCTAssertEqual(CSVValueParser.double(b.baseAddress!, b.count)?.bitPattern, d.bitPattern, s)
+                }
+            }
+        }
+    }
+
+    func testFastTimestampsAgreeWithTheGeneralParser() {
+        var g = SeededGenerator(seed: 12)
+        var cache = CSVValueParser.DateCache()
+        var samples = ["2023-02-29 10:00:00", "2024-02-29 23:59:59", "2024-01-01 24:00:00", "2024-01-01 10:60:00",
+                       "2024-01-01 10:00:60", "2024-01-01T10:00:00", "2024-01-01x10:00:00", "2024-1-01 10:00:000", "abcd-ef-gh ij:kl:mn"]
+        for _ in 0..<20_000 {
+            let y = 1990 + g.below(40), m = g.below(14), d = g.below(33), h = g.below(26), mi = g.below(62), s = g.below(62)
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            samples.append("\(y)-\(two(m))-\(two(d)) \(two(h)):\(two(mi)):\(two(s))")
+            if g.below(4) == 0 { samples.append(samples[samples.count - 1]) }   // repeated dates hit the cache
+        }
+        for s in samples {
+            var t = s
+            t.withUTF8 { b in
+                XCTAssertEqual(CSVValueParser.timestamp(b.baseAddress!, b.count, &cache), TimestampParser.parse(bytes: b), s)
+            }
+        }
+    }
 }

@@ -127,6 +127,19 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(id[299], "u299")
     }
 
+    func testShortStringsThroughTheCacheKeepTheirValues() throws {
+        // Thousands of distinct short strings (more than the cache has slots), in a shuffled
+        // order, including ones that differ only in length or in a trailing byte.
+        var g = SeededGenerator(seed: 8)
+        var values = (0..<3000).map { "k\($0)" } + ["", "a", "aa", "a\u{0}", "abcdefgh", "abcdefg", "abcdefghi", "NA!"]
+        for i in stride(from: values.count - 1, to: 0, by: -1) { values.swapAt(i, g.below(i + 1)) }
+        let rows = (0..<9000).map { _ in values[g.below(values.count)] }
+        var text = "s,n\n"
+        for (i, v) in rows.enumerated() { text += v + ",\(i)\n" }
+        let f = readCSV(text) { $0.nulls = ["NA"]; $0.blockSize = 1 << 12 }
+        XCTAssertEqual(try f.column(named: "s"), strings(rows))
+    }
+
     func testNullsAtEveryPositionAroundWordBoundaries() throws {
         try withEvery("rows", in: boundarySizes) { n in
             for seed in 0..<3 {
@@ -340,6 +353,23 @@ final class CSVReaderTests: XCTestCase {
         let b = readCSV(text) { $0.blockSize = 1 << 16 }
         XCTAssertEqual(a.rowCount, 20_000)
         XCTAssertEqual(a, b)
+    }
+
+    func testSplitGuessInsideAQuotedFieldIsCaught() throws {
+        // The middle of the window falls inside a quoted field full of line breaks, so the
+        // first line feed after the middle is not a record boundary.
+        var text = "id,note\n"
+        for i in 0..<3000 { text += "\(i),short\n" }
+        text += "3000,\"" + String(repeating: "line,\n", count: 40_000) + "\"\n"
+        for i in 3001..<6000 { text += "\(i),\"x\"\n" }
+        let parallel = readCSV(text)
+        let serial = readCSV(text) { $0.blockSize = 1 << 17 }
+        XCTAssertEqual(parallel.rowCount, 6000)
+        XCTAssertEqual(parallel, serial)
+        XCTAssertEqual(try parallel.column(named: "note")[3000], .string(String(repeating: "line,\n", count: 40_000)))
+        // A bad record in the second half is still reported with its line.
+        let bad = text + "6000\n"
+        XCTAssertEqual(csvError(Array(bad.utf8)), .badData(file: "data.csv", line: 6002 + 40_000, message: "expected 2 fields, found 1"))
     }
 
     func testRandomBytesNeverCrash() {

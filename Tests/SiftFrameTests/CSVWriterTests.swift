@@ -59,6 +59,14 @@ final class CSVWriterTests: XCTestCase {
         for (v, line) in zip(values, lines) { XCTAssertEqual(String(line), v.description) }
     }
 
+    func testBandsFormattedInParallelComeOutInOrder() {
+        let n = 2 * CSVWriter.bandRows * 2 + 17
+        let f = frame([("i", ints((0..<n).map { Int64($0) })), ("s", strings((0..<n).map { $0 % 5 == 0 ? nil : "r\($0 % 7)" }))])
+        var expected = "i,s\n"
+        for i in 0..<n { expected += "\(i)," + (i % 5 == 0 ? "" : "r\(i % 7)") + "\n" }
+        XCTAssertEqual(text(f), expected)
+    }
+
     func testTimestampsOutsideFourDigitYearsStillWrite() {
         let t = Timestamp(micros: -70_000_000_000_000_000)
         XCTAssertEqual(text(frame([("t", .timestamp(Column([t])))])), "t\n\(t.description)\n")

@@ -164,7 +164,7 @@ final class CSVRead {
             for i in 0..<rec.recordStart where stream.bytes[i] == 10 { before += 1 }
             stream.consume(rec.recordStart, newlines: before)
         }
-        let index = CSVRecordIndex(columns: columns)
+        let first = CSVRecordIndex(columns: columns), second = CSVRecordIndex(columns: columns)
         var skipped = 0
         let work = builders
         let activeColumns = active
@@ -172,57 +172,104 @@ final class CSVRead {
             if !stream.atEnd && stream.length < stream.buffer.count { try stream.fill() }
             let len = stream.length
             if len == 0 && stream.atEnd { break }
-            index.reset(bytes: len)
-            let end = CSVTokenizer.tokenize(stream.bytes, start: 0, limit: len, stopAt: len, atEnd: stream.atEnd,
-                                            delimiter: delimiter, skipBad: options.badRows == .skip, into: index)
-            if let q = index.unterminatedQuote {
-                throw FrameError.badData(file: source.name, line: stream.line(at: q),
-                                         message: "unterminated quoted field (the quote opened here is never closed)")
+            let (end, segments) = tokenize(stream, first, second)
+            for seg in segments {
+                if let q = seg.unterminatedQuote {
+                    throw FrameError.badData(file: source.name, line: stream.line(at: q),
+                                             message: "unterminated quoted field (the quote opened here is never closed)")
+                }
+                if let bad = seg.badRecord {
+                    throw FrameError.badData(file: source.name, line: stream.line(at: bad.offset),
+                                             message: "expected \(columns) field\(columns == 1 ? "" : "s"), found \(bad.fields)")
+                }
+                skipped += seg.skipped
             }
-            if let bad = index.badRecord {
-                throw FrameError.badData(file: source.name, line: stream.line(at: bad.offset),
-                                         message: "expected \(columns) field\(columns == 1 ? "" : "s"), found \(bad.fields)")
-            }
-            skipped += index.skipped
             if end == 0 {
                 // Not one complete record fits: widen the window.
                 if stream.length == stream.buffer.count { try stream.grow() }
                 try stream.fill()
                 continue
             }
-            try parseColumns(stream.bytes, index, work, activeColumns, stream: stream)
+            try parseColumns(stream.bytes, segments, work, activeColumns, stream: stream)
             let wasAtEnd = stream.atEnd
-            stream.consume(end, newlines: index.newlines)
+            stream.consume(end, newlines: segments.reduce(0) { $0 + $1.newlines })
             if wasAtEnd && stream.length == 0 { break }
         }
         return skipped
     }
 
-    /// Parses every active column of a tokenized block, in parallel when the block is large.
-    private func parseColumns(_ bytes: UnsafePointer<UInt8>, _ index: CSVRecordIndex, _ builders: [CSVColumnBuilder],
-                              _ active: [Int], stream: CSVBlockStream) throws {
-        var failures = [CSVCellError?](repeating: nil, count: active.count)
-        if index.count * active.count < CSVRead.parallelFieldThreshold || Parallel.coreCount == 1 {
-            for (k, j) in active.enumerated() {
-                do { try builders[j].append(bytes, index, column: j) } catch let e as CSVCellError { failures[k] = e }
-            }
-        } else {
-            nonisolated(unsafe) let b = bytes
-            let idx = index
-            let work = builders
-            let cols = active
-            failures.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let slots = out
-                Parallel.forEach(cols.count) { k in
-                    do { try work[cols[k]].append(b, idx, column: cols[k]) } catch let e as CSVCellError { slots[k] = e } catch {}
+    /// Below this many bytes, a window is tokenized on the calling thread.
+    static let parallelTokenizeThreshold = 1 << 16
+
+    /// Tokenizes the window: in two halves on two threads when it is large (the split is a
+    /// predicted record boundary, kept only when the first half's records end exactly there),
+    /// else in one.
+    ///
+    /// - Returns: the end of the last complete record and the indices holding the records, in order.
+    private func tokenize(_ stream: CSVBlockStream, _ first: CSVRecordIndex, _ second: CSVRecordIndex) -> (Int, [CSVRecordIndex]) {
+        let len = stream.length, atEnd = stream.atEnd
+        let d = delimiter, skip = options.badRows == .skip
+        first.reset(bytes: len)
+        if len >= CSVRead.parallelTokenizeThreshold && Parallel.coreCount > 1,
+           let split = CSVTokenizer.predictSplit(stream.bytes, length: len, countQuotes: first.sawQuotedNewline || second.sawQuotedNewline) {
+            second.reset(bytes: len)
+            nonisolated(unsafe) let b = stream.bytes
+            let ends = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+            defer { ends.deallocate() }
+            nonisolated(unsafe) let out = ends
+            let (a, z) = (first, second)
+            Parallel.forEach(2) { k in
+                if k == 0 {
+                    out[0] = CSVTokenizer.tokenize(b, start: 0, limit: len, stopAt: split, atEnd: atEnd, delimiter: d, skipBad: skip, into: a)
+                } else {
+                    out[1] = CSVTokenizer.tokenize(b, start: split, limit: len, stopAt: len, atEnd: atEnd, delimiter: d, skipBad: skip, into: z)
                 }
+            }
+            if first.badRecord != nil || first.unterminatedQuote != nil { return (ends[0], [first]) }
+            if ends[0] == split { return (ends[1], [first, second]) }
+            // The guess fell inside a quoted field: finish the window in one piece.
+            let end = CSVTokenizer.tokenize(b, start: ends[0], limit: len, stopAt: len, atEnd: atEnd, delimiter: d, skipBad: skip, into: first)
+            return (end, [first])
+        }
+        let end = CSVTokenizer.tokenize(stream.bytes, start: 0, limit: len, stopAt: len, atEnd: atEnd, delimiter: d, skipBad: skip, into: first)
+        return (end, [first])
+    }
+
+    /// Parses every active column of a tokenized window, columns in parallel when it is large.
+    private func parseColumns(_ bytes: UnsafePointer<UInt8>, _ segments: [CSVRecordIndex], _ builders: [CSVColumnBuilder],
+                              _ active: [Int], stream: CSVBlockStream) throws {
+        var failures = [(segment: Int, error: CSVCellError)?](repeating: nil, count: active.count)
+        let records = segments.reduce(0) { $0 + $1.count }
+        nonisolated(unsafe) let b = bytes
+        let segs = segments
+        let work = builders
+        let cols = active
+        failures.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let slots = out
+            let one: @Sendable (Int) -> Void = { k in
+                for (si, seg) in segs.enumerated() {
+                    do { try work[cols[k]].append(b, seg, column: cols[k]) } catch let e as CSVCellError {
+                        slots[k] = (si, e)
+                        return
+                    } catch {}
+                }
+            }
+            if records * cols.count < CSVRead.parallelFieldThreshold || Parallel.coreCount == 1 {
+                for k in 0..<cols.count { one(k) }
+            } else {
+                Parallel.forEach(cols.count, one)
             }
         }
         // The first failing record, then the leftmost column: the same error whatever the scheduling.
-        var worst: CSVCellError? = nil
-        for f in failures { if let f, f.record < (worst?.record ?? Int.max) { worst = f } }
+        var worst: (segment: Int, error: CSVCellError)? = nil
+        for f in failures {
+            guard let f else { continue }
+            if let w = worst, (w.segment, w.error.record) <= (f.segment, f.error.record) { continue }
+            worst = f
+        }
         if let w = worst {
-            throw FrameError.badData(file: source.name, line: stream.line(at: Int(index.recordStarts[w.record])), message: w.message)
+            let offset = Int(segments[w.segment].recordStarts[w.error.record])
+            throw FrameError.badData(file: source.name, line: stream.line(at: offset), message: w.error.message)
         }
     }
 }

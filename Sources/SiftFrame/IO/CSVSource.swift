@@ -112,7 +112,16 @@ struct CSVBlockStream {
     init(source: CSVSource, encoding: CSVReadOptions.Encoding, capacity: Int) {
         self.source = source
         self.encoding = encoding
-        self.buffer = .allocate(byteCount: max(64, capacity), alignment: 64)
+        self.buffer = CSVBlockStream.allocateWindow(max(64, capacity))
+    }
+
+    /// The tokenizer reads whole 8-byte words, so a window has 8 bytes past its capacity.
+    static let slack = 8
+
+    private static func allocateWindow(_ capacity: Int) -> UnsafeMutableRawBufferPointer {
+        let full = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity + slack, alignment: 64)
+        full.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: capacity + slack)
+        return UnsafeMutableRawBufferPointer(rebasing: full[0..<capacity])
     }
 
     /// Frees the buffers (the stream must not be used afterwards).
@@ -186,7 +195,7 @@ struct CSVBlockStream {
             throw FrameError.badData(file: source.name, line: linesConsumed + 1,
                                      message: "a record longer than \(CSVBlockStream.maxCapacity >> 20) MiB (is a quote left open?)")
         }
-        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, CSVBlockStream.maxCapacity), alignment: 64)
+        let bigger = CSVBlockStream.allocateWindow(min(buffer.count * 2, CSVBlockStream.maxCapacity))
         bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: length)
         buffer.deallocate()
         buffer = bigger

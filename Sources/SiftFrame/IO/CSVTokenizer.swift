@@ -33,6 +33,8 @@ final class CSVRecordIndex: @unchecked Sendable {
     var badRecord: (offset: Int, fields: Int)? = nil
     /// The offset of a quote that the input ends inside.
     var unterminatedQuote: Int? = nil
+    /// Whether a quoted field held a line break (set, never cleared by ``reset(bytes:)``).
+    var sawQuotedNewline = false
 
     init(columns: Int) {
         self.columns = max(1, columns)
@@ -108,14 +110,42 @@ enum CSVTokenizer {
             index.count = count
             index.newlines = newlines
         }
+        // The scanner: specials (delimiter, line feed, quote) of the 8 bytes at `wordStart` not yet
+        // consumed, as the high bit of each byte of `mask`. The window has 8 readable bytes past
+        // `limit` (see CSVBlockStream), which are masked off.
+        let dPattern = UInt64(d) &* 0x0101_0101_0101_0101
+        var wordStart = pos &- 8
+        var mask: UInt64 = 0
+        @inline(__always) func special(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+            let x = w ^ pattern
+            return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+        }
+        /// The next special byte at or after the scanner's position, or `limit`.
+        @inline(__always) func nextSpecial() -> Int {
+            while mask == 0 {
+                wordStart &+= 8
+                if wordStart >= limit { return limit }
+                let w = UnsafeRawPointer(b + wordStart).loadUnaligned(as: UInt64.self)
+                mask = special(w, dPattern) | special(w, 0x0A0A_0A0A_0A0A_0A0A) | special(w, 0x2222_2222_2222_2222)
+                let valid = limit &- wordStart
+                if valid < 8 { mask &= (UInt64(1) << UInt64(valid &* 8)) &- 1 }
+            }
+            let at = wordStart &+ (mask.trailingZeroBitCount >> 3)
+            mask &= mask &- 1
+            return at
+        }
+        @inline(__always) func restart(at p: Int) {
+            wordStart = p &- 8
+            mask = 0
+        }
         while pos < stopAt {
             let recordStart = pos
             // Blank lines.
             if c != 1 {
-                if b[pos] == 10 { pos += 1; newlines += 1; continue }
+                if b[pos] == 10 { pos += 1; newlines += 1; restart(at: pos); continue }
                 if b[pos] == 13 {
                     if pos + 1 < limit {
-                        if b[pos + 1] == 10 { pos += 2; newlines += 1; continue }
+                        if b[pos + 1] == 10 { pos += 2; newlines += 1; restart(at: pos); continue }
                     } else if !atEnd {
                         return recordStart
                     } else {
@@ -127,13 +157,13 @@ enum CSVTokenizer {
             let fieldBase = count &* c
             var nf = 0
             var quotedNewlines = 0
+            var fieldStart = pos
             var p = pos
             record: while true {
-                let fieldStart = p
                 var quoted: UInt32 = 0
-                if p < limit && b[p] == 34 {
+                if fieldStart < limit && b[fieldStart] == 34 {
                     quoted = CSVRecordIndex.quotedFlag
-                    p += 1
+                    p = fieldStart + 1
                     while true {
                         while p < limit && b[p] != 34 {
                             if b[p] == 10 { quotedNewlines += 1 }
@@ -152,24 +182,24 @@ enum CSVTokenizer {
                         p += 1
                         break
                     }
+                    restart(at: p)
                 }
-                while p < limit {
-                    let ch = b[p]
-                    if ch == d || ch == 10 { break }
-                    p += 1
-                }
+                // The field ends at the next delimiter or line feed; other quotes are data.
+                p = nextSpecial()
+                while p < limit && b[p] == 34 { p = nextSpecial() }
                 if p >= limit {
                     if !atEnd { return recordStart }
-                    var end = p
+                    var end = limit
                     if end > fieldStart && b[end - 1] == 13 { end -= 1 }
                     if nf < c { fe[fieldBase + nf] = UInt32(truncatingIfNeeded: end) | quoted }
                     nf += 1
+                    p = limit
                     break record
                 }
                 if b[p] == d {
                     if nf < c { fe[fieldBase + nf] = UInt32(truncatingIfNeeded: p) | quoted }
                     nf += 1
-                    p += 1
+                    fieldStart = p + 1
                     continue record
                 }
                 // A line break ends the record.
@@ -182,6 +212,7 @@ enum CSVTokenizer {
                 break record
             }
             newlines += quotedNewlines
+            if quotedNewlines > 0 { index.sawQuotedNewline = true }
             pos = p
             if nf == c {
                 rs[count] = UInt32(truncatingIfNeeded: recordStart)
@@ -194,6 +225,28 @@ enum CSVTokenizer {
             }
         }
         return pos
+    }
+
+    /// A record boundary near the middle of `0 ..< length` to split tokenizing at, or nil.
+    ///
+    /// Without quoted line breaks seen so far, the first line feed after the middle is taken
+    /// (a guess the caller verifies); otherwise the quotes before the middle are counted and the
+    /// first line feed outside quotes is taken (exact for RFC 4180 files, verified all the same).
+    static func predictSplit(_ b: UnsafePointer<UInt8>, length: Int, countQuotes: Bool) -> Int? {
+        let mid = length / 2
+        var p = mid
+        var inQuotes = false
+        if countQuotes {
+            var quotes = 0
+            for i in 0..<mid where b[i] == 34 { quotes &+= 1 }
+            inQuotes = quotes & 1 == 1
+        }
+        while p < length {
+            let ch = b[p]
+            if ch == 34 { inQuotes.toggle() } else if ch == 10 && !inQuotes { return p + 1 < length ? p + 1 : nil }
+            p += 1
+        }
+        return nil
     }
 
     /// Splits one record into field byte ranges (any number of fields), for the header and the

@@ -1,4 +1,4 @@
-// Writes frames as CSV: header, `,`, minimal quoting, typed formatting into one reused buffer.
+// Writes frames as CSV: header, `,`, minimal quoting, typed formatting of row bands on both cores.
 
 /// Writes a ``DataFrame`` as CSV text that ``CSVReader`` reads back to the same frame.
 ///
@@ -23,10 +23,13 @@
 /// String(decoding: CSVWriter.encode(frame), as: UTF8.self)   // "a,b\n1,x\n"
 /// ```
 public enum CSVWriter {
+    /// Rows formatted per band; two bands are formatted at once, one per core, then written in order.
+    static let bandRows = 1 << 14
+
     /// Writes a frame to a file atomically (see ``AtomicFile``).
     ///
     /// - Throws: ``FrameError/io(_:)`` when the file cannot be written; the target is then unchanged.
-    /// - Complexity: O(rows × columns), streamed through a 1 MiB buffer.
+    /// - Complexity: O(rows × columns); two bands of rows are formatted in parallel.
     public static func write(_ frame: DataFrame, to path: String) throws {
         try AtomicFile.write(to: path) { sink in
             try write(frame) { try sink.write($0) }
@@ -36,133 +39,231 @@ public enum CSVWriter {
     /// The CSV text of a frame, in memory.
     public static func encode(_ frame: DataFrame) -> [UInt8] {
         var out: [UInt8] = []
-        write(frame) { out.append(contentsOf: $0) }
+        // The sink never throws, so neither does the write.
+        try? write(frame) { out.append(contentsOf: $0) }
         return out
     }
 
-    /// Formats a frame, handing the text to `sink` in chunks.
-    public static func write(_ frame: DataFrame, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let buffer = CSVOutputBuffer()
-        defer { buffer.free() }
+    /// Formats a frame, handing the text to `sink` in chunks, in order.
+    ///
+    /// - Throws: whatever `sink` throws.
+    public static func write(_ frame: DataFrame, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let header = CSVOutputBuffer()
+        defer { header.free() }
         for (i, name) in frame.columnNames.enumerated() {
-            if i > 0 { try buffer.byte(44, sink) }
+            if i > 0 { header.byte(44) }
             var n = name
-            try n.withUTF8 { try buffer.string($0, sink) }
+            n.withUTF8 { header.string($0) }
         }
-        try buffer.byte(10, sink)
+        header.byte(10)
+        try header.flush(sink)
         let columns = (0..<frame.columnCount).map { frame.column(at: $0) }
-        guard !columns.isEmpty else { try buffer.flush(sink); return }
-        // Rows are written in bands so each column's values are read from a small window.
-        let band = 4096
-        var start = 0
-        while start < frame.rowCount {
-            let end = min(frame.rowCount, start + band)
-            for r in start..<end {
-                for (j, c) in columns.enumerated() {
-                    if j > 0 { try buffer.byte(44, sink) }
-                    try cell(c, r, buffer, sink)
+        guard !columns.isEmpty, frame.rowCount > 0 else { return }
+        var sources: [CSVCellSource] = []
+        try CSVCellSource.with(columns[...], &sources) { cells in
+            let buffers = [CSVOutputBuffer(), CSVOutputBuffer()]
+            defer { for b in buffers { b.free() } }
+            let n = frame.rowCount
+            var start = 0
+            while start < n {
+                let bands = min(2, (n - start + bandRows - 1) / bandRows)
+                let s0 = start
+                Parallel.forEach(bands) { k in
+                    let lo = s0 + k * bandRows, hi = min(n, lo + bandRows)
+                    format(cells, rows: lo..<hi, into: buffers[k])
                 }
-                try buffer.byte(10, sink)
+                for k in 0..<bands { try buffers[k].flush(sink) }
+                start = min(n, start + bands * bandRows)
             }
-            start = end
         }
-        try buffer.flush(sink)
     }
 
-    @inline(__always)
-    private static func cell(_ c: AnyColumn, _ r: Int, _ out: CSVOutputBuffer, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        guard c.isValid(r) else { return }
-        switch c {
-        case .int(let x): try out.int(x.values[r], sink)
-        case .double(let x): try out.double(x.values[r], sink)
-        case .bool(let x):
-            try out.ascii(x.values[r] ? "true" : "false", sink)
-        case .timestamp(let x): try out.timestamp(x.values[r], sink)
-        case .duration(let x): try out.ascii(x.values[r].description, sink)
-        case .string(let s): try s.withUTF8(at: r) { try out.string($0, sink) }
+    /// Formats rows into a buffer.
+    private static func format(_ cells: [CSVCellSource], rows: Range<Int>, into out: CSVOutputBuffer) {
+        for r in rows {
+            for (j, c) in cells.enumerated() {
+                if j > 0 { out.byte(44) }
+                if let v = c.validity, v[r >> 6] >> UInt64(r & 63) & 1 == 0 { continue }
+                switch c.values {
+                case .int(let x): out.int(x[r])
+                case .double(let x): out.double(x[r])
+                case .bool(let x): out.ascii(x[r] ? "true" : "false")
+                case .timestamp(let x): out.timestamp(x[r])
+                case .duration(let x): out.ascii(x[r].description)
+                case .plain(let offsets, let bytes):
+                    out.string(UnsafeBufferPointer(start: bytes + offsets[r], count: offsets[r + 1] - offsets[r]))
+                case .dictionary(let codes, let offsets, let bytes):
+                    let k = Int(codes[r])
+                    out.string(UnsafeBufferPointer(start: bytes + offsets[k], count: offsets[k + 1] - offsets[k]))
+                }
+            }
+            out.byte(10)
         }
     }
 }
 
-/// The writer's output buffer: formatting writes into raw memory and flushes when full.
-final class CSVOutputBuffer {
-    static let capacity = 1 << 20
-    private let base = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVOutputBuffer.capacity)
+/// One column as raw pointers for the formatting loop (no reference counting per cell); valid
+/// only inside ``with(_:_:_:)``.
+struct CSVCellSource: @unchecked Sendable {
+    enum Values {
+        case int(UnsafePointer<Int64>), double(UnsafePointer<Double>), bool(UnsafePointer<Bool>)
+        case timestamp(UnsafePointer<Timestamp>), duration(UnsafePointer<Duration>)
+        case plain(offsets: UnsafePointer<Int>, bytes: UnsafePointer<UInt8>)
+        case dictionary(codes: UnsafePointer<UInt32>, offsets: UnsafePointer<Int>, bytes: UnsafePointer<UInt8>)
+    }
+    var values: Values
+    var validity: UnsafePointer<UInt64>?
+
+    /// Calls `body` with the sources of `columns`, keeping every buffer pinned meanwhile (one
+    /// nested `withUnsafeBufferPointer` per buffer, by recursion over the columns).
+    static func with<R>(_ columns: ArraySlice<AnyColumn>, _ acc: inout [CSVCellSource],
+                        _ body: ([CSVCellSource]) throws -> R) throws -> R {
+        guard let c = columns.first else { return try body(acc) }
+        let rest = columns.dropFirst()
+        func pinned<T>(_ a: [T], _ make: (UnsafePointer<T>) -> Values, _ acc: inout [CSVCellSource]) throws -> R {
+            try a.withUnsafeBufferPointer { p in
+                try withValidity(c.validity, { make(p.baseAddress ?? dangling()) }, &acc)
+            }
+        }
+        func withValidity(_ v: Bitmap?, _ values: () -> Values, _ acc: inout [CSVCellSource]) throws -> R {
+            guard let v else {
+                acc.append(CSVCellSource(values: values(), validity: nil))
+                return try with(rest, &acc, body)
+            }
+            return try v.words.withUnsafeBufferPointer { w in
+                acc.append(CSVCellSource(values: values(), validity: w.baseAddress))
+                return try with(rest, &acc, body)
+            }
+        }
+        switch c {
+        case .int(let x): return try pinned(x.values, { .int($0) }, &acc)
+        case .double(let x): return try pinned(x.values, { .double($0) }, &acc)
+        case .bool(let x): return try pinned(x.values, { .bool($0) }, &acc)
+        case .timestamp(let x): return try pinned(x.values, { .timestamp($0) }, &acc)
+        case .duration(let x): return try pinned(x.values, { .duration($0) }, &acc)
+        case .string(let s):
+            switch s.storage {
+            case .plain(let a):
+                return try a.offsets.withUnsafeBufferPointer { o in
+                    try a.bytes.withUnsafeBufferPointer { b in
+                        try withValidity(s.validity, { .plain(offsets: o.baseAddress!, bytes: b.baseAddress ?? dangling()) }, &acc)
+                    }
+                }
+            case .dictionary(let codes, let e):
+                return try codes.withUnsafeBufferPointer { cp in
+                    try e.offsets.withUnsafeBufferPointer { o in
+                        try e.bytes.withUnsafeBufferPointer { b in
+                            try withValidity(s.validity, {
+                                .dictionary(codes: cp.baseAddress ?? dangling(), offsets: o.baseAddress!, bytes: b.baseAddress ?? dangling())
+                            }, &acc)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A pointer for an empty buffer (never dereferenced: no row reads it).
+    private static func dangling<T>() -> UnsafePointer<T> {
+        UnsafePointer(bitPattern: MemoryLayout<T>.alignment)!
+    }
+}
+
+/// A growable byte buffer the formatting writes into with raw stores.
+final class CSVOutputBuffer: @unchecked Sendable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
     private var pos = 0
+
+    init(capacity: Int = 1 << 20) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
 
     func free() { base.deallocate() }
 
+    /// Hands the contents to `sink` and empties the buffer.
     func flush(_ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         if pos > 0 { try sink(UnsafeRawBufferPointer(start: base, count: pos)) }
         pos = 0
     }
 
-    /// Makes room for `n` bytes (flushing); false when `n` is more than the buffer holds.
     @inline(__always)
-    private func room(_ n: Int, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Bool {
-        if pos + n > CSVOutputBuffer.capacity { try flush(sink) }
-        return n <= CSVOutputBuffer.capacity
+    private func room(_ n: Int) {
+        if pos &+ n > capacity { grow(pos + n) }
+    }
+
+    private func grow(_ need: Int) {
+        var c = capacity * 2
+        while c < need { c *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        bigger.update(from: base, count: pos)
+        base.deallocate()
+        base = bigger
+        capacity = c
     }
 
     @inline(__always)
-    func byte(_ b: UInt8, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        _ = try room(1, sink)
+    func byte(_ b: UInt8) {
+        room(1)
         base[pos] = b
-        pos += 1
+        pos &+= 1
     }
 
-    func ascii(_ s: String, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    func ascii(_ s: String) {
         var s = s
-        try s.withUTF8 { u in
-            _ = try room(u.count, sink)
-            for b in u { base[pos] = b; pos += 1 }
+        s.withUTF8 { u in
+            room(u.count)
+            if let src = u.baseAddress { (base + pos).update(from: src, count: u.count) }
+            pos &+= u.count
         }
     }
 
     @inline(__always)
-    func int(_ v: Int64, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        _ = try room(20, sink)
+    func int(_ v: Int64) {
+        room(20)
         var m = v.magnitude
-        if v < 0 { base[pos] = 45; pos += 1 }
+        if v < 0 { base[pos] = 45; pos &+= 1 }
         var digits = 1
         var t = m
-        while t >= 10 { t /= 10; digits += 1 }
-        var i = pos + digits - 1
+        while t >= 10 { t /= 10; digits &+= 1 }
+        var i = pos &+ digits &- 1
         repeat {
             base[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
             m /= 10
-            i -= 1
+            i &-= 1
         } while m > 0
-        pos += digits
+        pos &+= digits
     }
 
     /// Shortest round-trip form, as `Double.description` gives it; integral values below 1e15
     /// (which it prints as `123.0`) are formatted here without making a string.
     @inline(__always)
-    func double(_ d: Double, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    func double(_ d: Double) {
         if d != 0, d.magnitude < 1e15, d == d.rounded(.towardZero) {
-            try int(Int64(d), sink)
-            _ = try room(2, sink)
+            int(Int64(d))
+            room(2)
             base[pos] = 46
-            base[pos + 1] = 48
-            pos += 2
+            base[pos &+ 1] = 48
+            pos &+= 2
         } else {
-            try ascii(d.description, sink)
+            ascii(d.description)
         }
     }
 
-    func timestamp(_ t: Timestamp, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    /// `YYYY-MM-DD HH:MM:SS`, with `.ffffff` only when there is a fraction.
+    func timestamp(_ t: Timestamp) {
         let (days, inDay) = Calendar.splitDays(t.micros)
         let (y, m, d) = Calendar.civilFromDays(days)
-        guard y >= 0 && y <= 9999 else { try ascii(t.description, sink); return }
-        _ = try room(26, sink)
+        guard y >= 0 && y <= 9999 else { ascii(t.description); return }
+        room(26)
         @inline(__always) func put(_ v: Int, _ width: Int) {
             var v = v
-            var i = pos + width - 1
-            while i >= pos { base[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48; v /= 10; i -= 1 }
-            pos += width
+            var i = pos &+ width &- 1
+            while i >= pos { base[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48; v /= 10; i &-= 1 }
+            pos &+= width
         }
-        @inline(__always) func sep(_ b: UInt8) { base[pos] = b; pos += 1 }
+        @inline(__always) func sep(_ b: UInt8) { base[pos] = b; pos &+= 1 }
         let secs = Int(inDay / 1_000_000), micro = Int(inDay % 1_000_000)
         put(y, 4); sep(45); put(m, 2); sep(45); put(d, 2); sep(32)
         put(secs / 3600, 2); sep(58); put(secs / 60 % 60, 2); sep(58); put(secs % 60, 2)
@@ -170,30 +271,36 @@ final class CSVOutputBuffer {
     }
 
     /// A string field, quoted only when it must be.
-    func string(_ u: UnsafeBufferPointer<UInt8>, _ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    func string(_ u: UnsafeBufferPointer<UInt8>) {
         var needsQuotes = u.isEmpty
         for b in u where b == 44 || b == 34 || b == 10 || b == 13 { needsQuotes = true; break }
         if !needsQuotes && u.count <= 4 && CSVOutputBuffer.isNullToken(u) { needsQuotes = true }
         if !needsQuotes {
-            if try room(u.count, sink) {
-                if let src = u.baseAddress { (base + pos).update(from: src, count: u.count) }
-                pos += u.count
-            } else {
-                try flush(sink)
-                try sink(UnsafeRawBufferPointer(u))
-            }
+            room(u.count)
+            if let src = u.baseAddress { (base + pos).update(from: src, count: u.count) }
+            pos &+= u.count
             return
         }
-        try byte(34, sink)
+        room(2 &* u.count &+ 2)
+        base[pos] = 34
+        pos &+= 1
         for b in u {
-            if b == 34 { try byte(34, sink) }
-            try byte(b, sink)
+            if b == 34 { base[pos] = 34; pos &+= 1 }
+            base[pos] = b
+            pos &+= 1
         }
-        try byte(34, sink)
+        base[pos] = 34
+        pos &+= 1
     }
 
+    /// Whether a string would read back as one of the reader's default null tokens.
     private static func isNullToken(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        let s = String(decoding: u, as: UTF8.self)
-        return s == "NA" || s == "NULL" || s == "null" || s == "NaN"
+        switch u.count {
+        case 2: return u[0] == 78 && u[1] == 65                                                     // NA
+        case 3: return u[0] == 78 && u[1] == 97 && u[2] == 78                                       // NaN
+        case 4: return (u[0] == 78 && u[1] == 85 && u[2] == 76 && u[3] == 76)                       // NULL
+                    || (u[0] == 110 && u[1] == 117 && u[2] == 108 && u[3] == 108)                   // null
+        default: return false
+        }
     }
 }
