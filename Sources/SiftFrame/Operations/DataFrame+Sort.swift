@@ -1,7 +1,7 @@
 // Sorting frames: stable, multi-key, ascending or descending per key, nulls last, by radix sort on packed normalised keys.
 
 /// The direction of one sort key.
-public enum SortOrder: String, Sendable, Equatable {
+public enum SortDirection: String, Sendable, Equatable {
     /// Smallest first.
     case ascending
     /// Largest first.
@@ -13,12 +13,12 @@ public struct SortKey: Sendable, Equatable {
     /// The column's name.
     public var column: String
     /// Its direction.
-    public var order: SortOrder
+    public var direction: SortDirection
 
     /// Creates a key.
-    public init(_ column: String, _ order: SortOrder = .ascending) {
+    public init(_ column: String, _ direction: SortDirection = .ascending) {
         self.column = column
-        self.order = order
+        self.direction = direction
     }
 }
 
@@ -44,7 +44,7 @@ public enum Sorting {
     /// - Returns: the row indices in sorted order.
     /// - Complexity: O(rows × ⌈key bits / 11⌉), split across cores; plus ranking the
     ///   distinct strings of string keys (O(d log d) comparisons).
-    public static func permutation(_ keys: [(AnyColumn, SortOrder)]) -> [Int32] {
+    public static func permutation(_ keys: [(AnyColumn, SortDirection)]) -> [Int32] {
         let n = keys.first?.0.count ?? 0
         precondition(keys.allSatisfy { $0.0.count == n }, "sort keys differ in length")
         let components = keys.flatMap { SortComponent.components(of: $0.0, descending: $0.1 == .descending) }.filter { $0.bits > 0 }
@@ -120,7 +120,7 @@ extension DataFrame {
     ///
     /// - Throws: ``FrameError/columnNotFound(name:available:)`` for an unknown key.
     public func sortPermutation(by keys: [SortKey]) throws -> RowSelection {
-        let cols = try keys.map { (try column(named: $0.column), $0.order) }
+        let cols = try keys.map { (try column(named: $0.column), $0.direction) }
         return RowSelection(indices: Sorting.permutation(cols), hasNulls: false)
     }
 }

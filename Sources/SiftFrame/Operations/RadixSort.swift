@@ -1,5 +1,4 @@
 // Stable least-significant-digit radix sort of packed 64-bit sort keys, split across cores.
-import Glibc
 
 /// An element a radix sort can move: a 64-bit key (plus, for pairs, the row it belongs to).
 protocol RadixSortable: SendableMetatype {
@@ -30,7 +29,7 @@ struct KeyedRow: RadixSortable {
 /// stable.
 enum RadixSort {
     /// The widest digit: 2^11 buckets.
-    nonisolated(unsafe) static var maxDigitBits = getenv("RADIXBITS").flatMap { Int(String(cString: $0)) } ?? 11
+    static let maxDigitBits = 11
 
     /// Sorts `a` (with `scratch` of the same size as working space) by bits
     /// `lowBit ..< lowBit + bits` of each key, stably.
