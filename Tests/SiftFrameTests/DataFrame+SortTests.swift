@@ -119,21 +119,26 @@ final class DataFrameSortTests: XCTestCase {
         }
     }
 
-    func testRadixSortOfPackedWordsSortsOnlyTheRequestedBits() {
-        // Keys in bits 32..<40, row index below: the low bits must not affect the order.
-        var a: [UInt64] = (0..<1000).map { UInt64(($0 * 37) % 256) << 32 | UInt64(999 - $0) }
-        var scratch = [UInt64](repeating: 0, count: a.count)
-        let expected = a.sorted { ($0 >> 32) < ($1 >> 32) }  // stable in Swift 5+? use index tie-break below
-        let result: [UInt64] = a.withUnsafeMutableBufferPointer { ab in
+    /// Radix-sorts packed words `key << 32 | row` by `bits` key bits and checks the rows come
+    /// out in key order, ties in row order.
+    func checkRadix(_ keys: [UInt64], bits: Int, file: StaticString = #filePath, line: UInt = #line) {
+        let n = keys.count
+        var a = (0..<n).map { keys[$0] << 32 | UInt64($0) }
+        var scratch = [UInt64](repeating: 0, count: n)
+        let rows = a.withUnsafeMutableBufferPointer { ab in
             scratch.withUnsafeMutableBufferPointer { sb in
-                let out = RadixSort.sort(ab.baseAddress!, scratch: sb.baseAddress!, count: ab.count, lowBit: 32, bits: 8)
-                return Array(UnsafeBufferPointer(start: out, count: ab.count))
+                RadixSort.sortedRows(ab.baseAddress!, scratch: sb.baseAddress!, count: n, lowBit: 32, bits: bits)
             }
         }
-        XCTAssertEqual(result.map { $0 >> 32 }, expected.map { $0 >> 32 })
-        // Stability: within a key, the original order (descending low bits here) is kept.
-        for k in 1..<result.count where result[k] >> 32 == result[k - 1] >> 32 {
-            XCTAssertGreaterThan(result[k - 1] & 0xFFFF_FFFF, result[k] & 0xFFFF_FFFF)
-        }
+        let order: [Int] = (0..<n).sorted { (i: Int, j: Int) -> Bool in keys[i] != keys[j] ? keys[i] < keys[j] : i < j }
+        let expected: [Int32] = order.map { Int32($0) }
+        XCTAssertEqual(rows, expected, file: file, line: line)
+    }
+
+    func testRadixSortOrdersByTheKeyBitsOnlyAndStably() {
+        checkRadix((0..<1000).map { (i: Int) -> UInt64 in UInt64((i * 37) % 256) }, bits: 8)
+        checkRadix((0..<20).map { (i: Int) -> UInt64 in UInt64((i * 7) % 5) }, bits: 3)                  // insertion sort
+        checkRadix([UInt64](repeating: 9, count: 500), bits: 4)                      // every digit trivial
+        checkRadix((0..<3000).map { (i: Int) -> UInt64 in UInt64(i % 7) << 16 | UInt64(i % 3) }, bits: 19) // middle digit trivial
     }
 }

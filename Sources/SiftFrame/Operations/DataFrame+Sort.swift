@@ -75,11 +75,7 @@ public enum Sorting {
             }
             if let p = perm { p.withUnsafeBufferPointer { fill($0.baseAddress) } } else { fill(nil) }
             if packIndex {
-                nonisolated(unsafe) let sorted = RadixSort.sort(buffer, scratch: scratch, count: n, lowBit: 32, bits: bits)
-                perm = [Int32](hugeUninitializedCount: n) { out in
-                    nonisolated(unsafe) let o = out.baseAddress.unsafelyUnwrapped
-                    Parallel.forEachChunk(count: n) { r in for i in r { o[i] = Int32(truncatingIfNeeded: sorted[i]) } }
-                }
+                perm = RadixSort.sortedRows(buffer, scratch: scratch, count: n, lowBit: 32, bits: bits)
             } else {
                 let pairs = UnsafeMutablePointer<KeyedRow>.allocateHuge(n)
                 let pairScratch = UnsafeMutablePointer<KeyedRow>.allocateHuge(n)
@@ -89,11 +85,7 @@ public enum Sorting {
                 } else {
                     for i in 0..<n { (pairs + i).initialize(to: KeyedRow(key: buffer[i], row: Int32(truncatingIfNeeded: i))) }
                 }
-                nonisolated(unsafe) let sorted = RadixSort.sort(pairs, scratch: pairScratch, count: n, lowBit: 0, bits: bits)
-                perm = [Int32](hugeUninitializedCount: n) { out in
-                    nonisolated(unsafe) let o = out.baseAddress.unsafelyUnwrapped
-                    Parallel.forEachChunk(count: n) { r in for i in r { o[i] = sorted[i].row } }
-                }
+                perm = RadixSort.sortedRows(pairs, scratch: pairScratch, count: n, lowBit: 0, bits: bits)
             }
         }
         return perm ?? []

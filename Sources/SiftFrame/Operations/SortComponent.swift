@@ -98,12 +98,8 @@ struct SortComponent {
         return rank
     }
 
-    @inline(__always) static func orderBits(_ v: Int64) -> UInt64 { UInt64(bitPattern: v) ^ (1 << 63) }
-
-    @inline(__always) static func orderBits(_ v: Double) -> UInt64 {
-        let b = (v == 0 ? 0.0 : v).bitPattern
-        return b >> 63 == 1 ? ~b : b | (1 << 63)
-    }
+    @inline(__always) static func orderBits(_ v: Int64) -> UInt64 { v.orderBits }
+    @inline(__always) static func orderBits(_ v: Double) -> UInt64 { v.orderBits }
 
     /// `(low, high)` of `u` over the valid rows, or nil when there is none.
     private static func range(_ source: Source, _ validity: Bitmap?, count n: Int) -> (UInt64, UInt64)? {
@@ -133,15 +129,12 @@ struct SortComponent {
     func write(_ out: UnsafeMutablePointer<UInt64>, count n: Int, rows: UnsafePointer<Int32>?, shift: Int,
                overwrite: Bool, withIndex: Bool) {
         switch source {
-        case .int64(let v): v.withUnsafeBufferPointer { p in emit(out, n, rows, shift, overwrite, withIndex, p.baseAddress) { Self.orderBits($0) } }
-        case .double(let v): v.withUnsafeBufferPointer { p in emit(out, n, rows, shift, overwrite, withIndex, p.baseAddress) { Self.orderBits($0) } }
-        case .bool(let v): v.withUnsafeBufferPointer { p in emit(out, n, rows, shift, overwrite, withIndex, p.baseAddress) { $0 ? 1 : 0 } }
+        case .int64(let v): v.withUnsafeBufferPointer { emit(out, n, rows, shift, overwrite, withIndex, $0.baseAddress, rank: nil) }
+        case .double(let v): v.withUnsafeBufferPointer { emit(out, n, rows, shift, overwrite, withIndex, $0.baseAddress, rank: nil) }
+        case .bool(let v): v.withUnsafeBufferPointer { emit(out, n, rows, shift, overwrite, withIndex, $0.baseAddress, rank: nil) }
         case .ranked(let codes, let rank):
             rank.withUnsafeBufferPointer { r in
-                nonisolated(unsafe) let rk = r.baseAddress
-                codes.withUnsafeBufferPointer { c in
-                    emit(out, n, rows, shift, overwrite, withIndex, c.baseAddress) { UInt64(rk.unsafelyUnwrapped[Int($0)]) }
-                }
+                codes.withUnsafeBufferPointer { emit(out, n, rows, shift, overwrite, withIndex, $0.baseAddress, rank: r.baseAddress) }
             }
         }
     }
@@ -149,19 +142,19 @@ struct SortComponent {
     /// The per-row loop of ``write(_:count:rows:shift:overwrite:withIndex:)``, one tight loop
     /// per combination of row indirection and validity, in chunks on all cores.
     @inline(__always)
-    private func emit<V>(_ out: UnsafeMutablePointer<UInt64>, _ n: Int, _ rows: UnsafePointer<Int32>?, _ shift: Int,
-                         _ overwrite: Bool, _ withIndex: Bool, _ values: UnsafePointer<V>?,
-                         _ u: @escaping @Sendable (V) -> UInt64) {
+    private func emit<V: OrderBits>(_ out: UnsafeMutablePointer<UInt64>, _ n: Int, _ rows: UnsafePointer<Int32>?, _ shift: Int,
+                                    _ overwrite: Bool, _ withIndex: Bool, _ values: UnsafePointer<V>?, rank: UnsafePointer<UInt32>?) {
         let sh = UInt64(shift)
         let lo = low, hi = high, desc = descending, part = part, nullCode = maxCode
-        nonisolated(unsafe) let o = out, vals = values, rs = rows
+        nonisolated(unsafe) let o = out, vals = values, rs = rows, rk = rank
         let validWords = validity?.words
         @Sendable @inline(__always) func code(_ valid: Bool, _ row: Int) -> UInt64 {
             switch part {
             case .nullFlag: return valid ? 0 : 1
             case .whole, .value:
                 guard valid else { return part == .whole ? nullCode : 0 }
-                let x = u(vals.unsafelyUnwrapped[row])
+                let v = vals.unsafelyUnwrapped[row].orderBits
+                let x = rk.map { UInt64($0[Int(v)]) } ?? v
                 return desc ? hi &- x : x &- lo
             }
         }
@@ -196,4 +189,33 @@ struct SortComponent {
             }
         }
     }
+}
+
+/// Values mapped to unsigned integers whose order is theirs (see ``SortComponent``).
+protocol OrderBits: Sendable {
+    /// The order-preserving unsigned image of the value.
+    var orderBits: UInt64 { get }
+}
+
+extension Int64: OrderBits {
+    /// The sign bit flipped.
+    @inline(__always) var orderBits: UInt64 { UInt64(bitPattern: self) ^ (1 << 63) }
+}
+
+extension Double: OrderBits {
+    /// IEEE-754 total order: non-negatives get the sign bit set, negatives are inverted; `-0.0` is `0.0` first.
+    @inline(__always) var orderBits: UInt64 {
+        let b = (self == 0 ? 0.0 : self).bitPattern
+        return b >> 63 == 1 ? ~b : b | (1 << 63)
+    }
+}
+
+extension Bool: OrderBits {
+    /// `false` 0, `true` 1.
+    @inline(__always) var orderBits: UInt64 { self ? 1 : 0 }
+}
+
+extension UInt32: OrderBits {
+    /// A dictionary code, looked up in the rank table by the caller.
+    @inline(__always) var orderBits: UInt64 { UInt64(self) }
 }
