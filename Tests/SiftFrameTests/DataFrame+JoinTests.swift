@@ -94,6 +94,25 @@ final class DataFrameJoinTests: XCTestCase {
         XCTAssertEqual(i.slots[0].rows?.indices, [0, 1, 2, 3])
     }
 
+    func testLookupPathAgreesWithTheReferenceWithNullsAndMisses() throws {
+        try withEvery("n", in: boundarySizes) { n in
+            // Unique right keys 0, 2, 4, ... with a null key; left keys in -3 ..< 2n with nulls.
+            let rn = n / 2 + 1
+            let rk = AnyColumn.int(Column((0..<rn).map { (j: Int) -> Int64? in j == rn / 2 ? nil : Int64(j * 2) }))
+            let lvalid = nullPattern(n, period: 4, seed: 1)
+            let lk = AnyColumn.int(Column((0..<n).map { (i: Int) -> Int64? in lvalid[i] ? Int64((i * 7) % (2 * n + 1) - 3) : nil }))
+            let l = try DataFrame(columns: [("k", lk)])
+            let r = try DataFrame(columns: [("k", rk), ("j", .int(Column((0..<rn).map { Int64($0) })))])
+            XCTAssertNotNil(LookupJoin.rightRows(left: Column(values: [], validity: nil), right: Column((0..<rn).map { Int64($0) })))
+            let j = try l.joined(with: r, on: ["k"], how: .left)
+            let expected = Reference.join(Reference.matchingRows([lk], [rk]), rightCount: rn, how: .left)
+            XCTAssertEqual(j.column(at: 1), .int(Column(expected.map { $0.1 < 0 ? nil : Int64($0.1) })), "n=\(n)")
+            checkColumn(j.column(at: 1))
+        }
+        // Repeated right keys leave the lookup path.
+        XCTAssertNil(LookupJoin.rightRows(left: Column([1]), right: Column([1, 1])))
+    }
+
     func testEmptyFrames() throws {
         let empty = frame([("k", ints([])), ("v", ints([]))])
         let some = frame([("k", ints([1, nil])), ("w", ints([5, 6]))])

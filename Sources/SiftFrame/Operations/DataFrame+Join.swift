@@ -62,24 +62,35 @@ extension DataFrame {
         for (k, (a, b)) in zip(keys, zip(leftKeys, rightKeys)) where !JoinKeys.compatible(a.type, b.type) {
             throw FrameError.schemaMismatch("join key '\(k)' is \(a.type) on the left but \(b.type) on the right")
         }
+        if how == .left, keys.count == 1, case .int(let l) = leftKeys[0], case .int(let r) = rightKeys[0],
+           let rows = LookupJoin.rightRows(left: l, right: r) {
+            // The lookup join: every left row once, in order, with its only match.
+            let rightPart = right.selecting(rows: rows)
+            var slots = zip(columnNames, self.slots).map { ($0, $1) }
+            let taken = Set(columnNames)
+            for (i, name) in right.columnNames.enumerated() where !keys.contains(name) {
+                slots.append((taken.contains(name) ? name + "_right" : name, rightPart.slots[i]))
+            }
+            return try DataFrame(slots: slots, rowCount: rowCount)
+        }
         let codes = try JoinKeys.encode(keys, left: leftKeys, right: rightKeys)
         let plan = JoinPlan(codes: codes, how: how)
 
         // Left columns.
         let appended = plan.appendedRight.count
-        let total = plan.leftRows.count + appended
+        let total = plan.leftCount + appended
         var slots: [(String, Slot)] = []
         let leftPart: DataFrame
         if plan.leftIsIdentity && appended == 0 {
             leftPart = self
         } else {
-            let idx = plan.leftRows + [Int32](repeating: -1, count: appended)
+            let idx = appended == 0 ? plan.leftRows() : plan.leftRows() + [Int32](repeating: -1, count: appended)
             leftPart = selecting(rows: RowSelection(indices: idx, hasNulls: appended > 0))
         }
         for (i, name) in columnNames.enumerated() {
             if appended > 0, let k = keys.firstIndex(of: name) {
                 // The appended rows take their key from the right side.
-                let top = leftKeys[k].gathered(RowSelection(indices: plan.leftRows, hasNulls: false))
+                let top = leftKeys[k].gathered(RowSelection(indices: plan.leftRows(), hasNulls: false))
                 let bottom = rightKeys[k].gathered(RowSelection(indices: plan.appendedRight, hasNulls: false))
                 slots.append((name, Slot(base: try AnyColumn.concatenated([top, bottom]), rows: nil)))
             } else {
@@ -89,7 +100,7 @@ extension DataFrame {
         if how == .anti { return try DataFrame(slots: slots, rowCount: total) }
 
         // Right columns (non-key), as a selection of the right frame.
-        let rightIdx = plan.rightRows + plan.appendedRight
+        let rightIdx = appended == 0 ? plan.rightRows : plan.rightRows + plan.appendedRight
         let rightPart = right.selecting(rows: RowSelection(indices: rightIdx, hasNulls: plan.rightHasNulls))
         let taken = Set(columnNames)
         for (i, name) in right.columnNames.enumerated() where !keys.contains(name) {
@@ -103,18 +114,27 @@ extension DataFrame {
 ///
 /// The right rows are bucketed by code (a counting sort, so each bucket keeps right-row
 /// order); each left row then emits its bucket. Counting and filling run chunk by chunk on all
-/// cores, each chunk writing its own stretch of the output.
+/// cores, each chunk writing its own stretch of the output. When every left row comes out
+/// once, in order (the lookup join), no left indices are stored at all, and each output row's
+/// right row is found directly.
 struct JoinPlan {
-    /// The left row of each output row (before any appended right rows).
-    var leftRows: [Int32] = []
+    /// The number of output rows before any appended right rows.
+    private(set) var leftCount = 0
+    /// The left row of each output row, unless ``leftIsIdentity``.
+    private var leftStorage: [Int32] = []
     /// The right row of each output row, -1 for none (empty for anti joins).
-    var rightRows: [Int32] = []
+    private(set) var rightRows: [Int32] = []
     /// Whether `rightRows` holds -1.
-    var rightHasNulls = false
+    private(set) var rightHasNulls = false
     /// Right rows that matched no left row (outer joins only).
-    var appendedRight: [Int32] = []
-    /// Whether `leftRows` is `0 ..< leftCount`.
-    var leftIsIdentity = false
+    private(set) var appendedRight: [Int32] = []
+    /// Whether the output's left rows are `0 ..< left row count`, each once.
+    private(set) var leftIsIdentity = false
+
+    /// The left row of each output row (before any appended right rows).
+    func leftRows() -> [Int32] {
+        leftIsIdentity ? [Int32](hugeUninitializedCount: leftCount) { o in for i in 0..<o.count { o[i] = Int32(truncatingIfNeeded: i) } } : leftStorage
+    }
 
     init(codes: JoinKeys, how: JoinKind) {
         let nl = codes.left.count, card = codes.count
@@ -136,72 +156,98 @@ struct JoinPlan {
             }
         }
         let emitsUnmatched = how == .left || how == .outer
+        let withRight = how != .anti
         let chunks = Parallel.chunkCount(count: nl)
-        var counts = [Int](repeating: 0, count: chunks + 1)
-        var maxMatches = [Int](repeating: 0, count: chunks)
-        var unmatched = [Int](repeating: 0, count: chunks)
+        // Per chunk: output rows, most matches of one left row, left rows with no match.
+        var stats = [(total: Int, most: Int, none: Int)](repeating: (0, 0, 0), count: chunks)
         codes.left.withUnsafeBufferPointer { lcb in
             offsets.withUnsafeBufferPointer { ob in
-                nonisolated(unsafe) let lc = lcb.baseAddress, off = ob.baseAddress
-                counts.withUnsafeMutableBufferPointer { cb in
-                    maxMatches.withUnsafeMutableBufferPointer { mb in
-                      unmatched.withUnsafeMutableBufferPointer { ub in
-                        nonisolated(unsafe) let cnt = cb.baseAddress.unsafelyUnwrapped, mx = mb.baseAddress.unsafelyUnwrapped
-                        nonisolated(unsafe) let um = ub.baseAddress.unsafelyUnwrapped
-                        Parallel.forEach(chunks) { k in
-                            var total = 0, most = 0, none = 0
-                            for i in Parallel.chunkRange(k, of: chunks, count: nl) {
-                                let c = Int(lc.unsafelyUnwrapped[i])
-                                let m = c >= 0 ? Int(off.unsafelyUnwrapped[c + 1] &- off.unsafelyUnwrapped[c]) : 0
-                                most = Swift.max(most, m)
-                                none &+= m == 0 ? 1 : 0
-                                switch how {
-                                case .inner: total &+= m
-                                case .left, .outer: total &+= Swift.max(m, 1)
-                                case .anti: total &+= m == 0 ? 1 : 0
-                                }
+                stats.withUnsafeMutableBufferPointer { sb in
+                    nonisolated(unsafe) let lc = lcb.baseAddress, off = ob.baseAddress, st = sb.baseAddress.unsafelyUnwrapped
+                    Parallel.forEach(chunks) { k in
+                        var total = 0, most = 0, none = 0
+                        for i in Parallel.chunkRange(k, of: chunks, count: nl) {
+                            let c = Int(lc.unsafelyUnwrapped[i])
+                            let m = c >= 0 ? Int(off.unsafelyUnwrapped[c + 1] &- off.unsafelyUnwrapped[c]) : 0
+                            most = Swift.max(most, m)
+                            none &+= m == 0 ? 1 : 0
+                            switch how {
+                            case .inner: total &+= m
+                            case .left, .outer: total &+= Swift.max(m, 1)
+                            case .anti: total &+= m == 0 ? 1 : 0
                             }
-                            cnt[k + 1] = total
-                            mx[k] = most
-                            um[k] = none
                         }
-                      }
+                        st[k] = (total, most, none)
                     }
                 }
             }
         }
-        for k in 0..<chunks { counts[k + 1] += counts[k] }
-        let total = counts[chunks]
-        let withRight = how != .anti
-        let unmatchedLeft = unmatched.reduce(0, +)
-        let most = maxMatches.max() ?? 0
-        var lout = [Int32](hugeUninitializedCount: total) { _ in }
-        var rout = withRight ? [Int32](hugeUninitializedCount: total) { _ in } : []
-        let starts = counts
-        codes.left.withUnsafeBufferPointer { lcb in
-            offsets.withUnsafeBufferPointer { ob in
-                bucketRows.withUnsafeBufferPointer { bb in
-                    lout.withUnsafeMutableBufferPointer { lb in
-                        rout.withUnsafeMutableBufferPointer { rb in
+        let unmatchedLeft = stats.reduce(0) { $0 + $1.none }
+        let most = stats.reduce(0) { Swift.max($0, $1.most) }
+        let total = stats.reduce(0) { $0 + $1.total }
+        leftCount = total
+        // Left and outer joins put -1 on the right for each left row that matched nothing.
+        rightHasNulls = emitsUnmatched && unmatchedLeft > 0
+        // Each left row exactly once, in order.
+        switch how {
+        case .inner: leftIsIdentity = unmatchedLeft == 0 && most <= 1
+        case .left, .outer: leftIsIdentity = most <= 1
+        case .anti: leftIsIdentity = unmatchedLeft == nl
+        }
+
+        if leftIsIdentity {
+            // Output row i is left row i: its right row (if any) is its bucket's only row.
+            if withRight {
+                rightRows = codes.left.withUnsafeBufferPointer { lcb in
+                    offsets.withUnsafeBufferPointer { ob in
+                        bucketRows.withUnsafeBufferPointer { bb in
                             nonisolated(unsafe) let lc = lcb.baseAddress, off = ob.baseAddress, rows = bb.baseAddress
-                            nonisolated(unsafe) let lo = lb.baseAddress, ro = rb.baseAddress
-                            Parallel.forEach(chunks) { k in
-                                var j = starts[k]
-                                for i in Parallel.chunkRange(k, of: chunks, count: nl) {
-                                    let c = Int(lc.unsafelyUnwrapped[i])
-                                    let a = c >= 0 ? Int(off.unsafelyUnwrapped[c]) : 0
-                                    let b = c >= 0 ? Int(off.unsafelyUnwrapped[c + 1]) : 0
-                                    let row = Int32(truncatingIfNeeded: i)
-                                    if a == b {
-                                        if how == .inner { continue }
-                                        lo.unsafelyUnwrapped[j] = row
-                                        if withRight { ro.unsafelyUnwrapped[j] = -1 }
-                                        j &+= 1
-                                    } else if how != .anti {
-                                        for m in a..<b {
+                            return [Int32](hugeUninitializedCount: nl) { out in
+                                nonisolated(unsafe) let o = out.baseAddress
+                                Parallel.forEachChunk(count: nl) { r in
+                                    for i in r {
+                                        let c = Int(lc.unsafelyUnwrapped[i])
+                                        let a = c >= 0 ? Int(off.unsafelyUnwrapped[c]) : 0
+                                        let has = c >= 0 && off.unsafelyUnwrapped[c + 1] > off.unsafelyUnwrapped[c]
+                                        o.unsafelyUnwrapped[i] = has ? rows.unsafelyUnwrapped[a] : -1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            var starts = [Int](repeating: 0, count: chunks + 1)
+            for k in 0..<chunks { starts[k + 1] = starts[k] + stats[k].total }
+            var lout = [Int32](hugeUninitializedCount: total) { _ in }
+            var rout = withRight ? [Int32](hugeUninitializedCount: total) { _ in } : []
+            let begin = starts
+            codes.left.withUnsafeBufferPointer { lcb in
+                offsets.withUnsafeBufferPointer { ob in
+                    bucketRows.withUnsafeBufferPointer { bb in
+                        lout.withUnsafeMutableBufferPointer { lb in
+                            rout.withUnsafeMutableBufferPointer { rb in
+                                nonisolated(unsafe) let lc = lcb.baseAddress, off = ob.baseAddress, rows = bb.baseAddress
+                                nonisolated(unsafe) let lo = lb.baseAddress, ro = rb.baseAddress
+                                Parallel.forEach(chunks) { k in
+                                    var j = begin[k]
+                                    for i in Parallel.chunkRange(k, of: chunks, count: nl) {
+                                        let c = Int(lc.unsafelyUnwrapped[i])
+                                        let a = c >= 0 ? Int(off.unsafelyUnwrapped[c]) : 0
+                                        let b = c >= 0 ? Int(off.unsafelyUnwrapped[c + 1]) : 0
+                                        let row = Int32(truncatingIfNeeded: i)
+                                        if a == b {
+                                            if how == .inner { continue }
                                             lo.unsafelyUnwrapped[j] = row
-                                            ro.unsafelyUnwrapped[j] = rows.unsafelyUnwrapped[m]
+                                            if withRight { ro.unsafelyUnwrapped[j] = -1 }
                                             j &+= 1
+                                        } else if how != .anti {
+                                            for m in a..<b {
+                                                lo.unsafelyUnwrapped[j] = row
+                                                ro.unsafelyUnwrapped[j] = rows.unsafelyUnwrapped[m]
+                                                j &+= 1
+                                            }
                                         }
                                     }
                                 }
@@ -210,16 +256,8 @@ struct JoinPlan {
                     }
                 }
             }
-        }
-        leftRows = lout
-        rightRows = rout
-        // Left and outer joins put -1 on the right for each left row that matched nothing.
-        rightHasNulls = emitsUnmatched && unmatchedLeft > 0
-        // Each left row exactly once, in order.
-        switch how {
-        case .inner: leftIsIdentity = unmatchedLeft == 0 && most <= 1
-        case .left, .outer: leftIsIdentity = most <= 1
-        case .anti: leftIsIdentity = unmatchedLeft == nl
+            leftStorage = lout
+            rightRows = rout
         }
         if how == .outer {
             var matched = [Bool](repeating: false, count: card)
@@ -230,5 +268,57 @@ struct JoinPlan {
             }
         }
     }
+}
 
+/// The left join on one int key whose right values are distinct and in a small range (a
+/// per-session or per-customer table joined back to its events): each left row's right row is
+/// read from a table indexed by key, in one parallel pass, with no codes or counts in between.
+enum LookupJoin {
+    /// The right row of each left row (-1 for none), or nil when the right keys repeat or span
+    /// too wide a range for a direct table (the general join handles those).
+    ///
+    /// - Complexity: O(left + right + range of the right keys).
+    static func rightRows(left: Column<Int64>, right: Column<Int64>) -> RowSelection? {
+        guard let (low, high) = right.values.withUnsafeBufferPointer({ IntRange.of($0, right.validity) }) else { return nil }
+        let range = UInt64(bitPattern: high &- low)
+        guard KeyGrouper.isDense(range: range, rows: right.count) else { return nil }
+        var rowOf = [Int32](repeating: -1, count: Int(range) + 1)
+        var unique = true
+        right.values.withUnsafeBufferPointer { v in
+            rowOf.withUnsafeMutableBufferPointer { t in
+                Bitmap.forEachValid(right.validity, count: v.count) { i in
+                    let slot = Int(v[i] &- low)
+                    if t[slot] >= 0 { unique = false }
+                    t[slot] = Int32(truncatingIfNeeded: i)
+                }
+            }
+        }
+        guard unique else { return nil }
+        let n = left.count
+        let chunks = Parallel.chunkCount(count: n)
+        var misses = [Bool](repeating: false, count: chunks)
+        let rows = left.values.withUnsafeBufferPointer { lv in
+            rowOf.withUnsafeBufferPointer { tb in
+                misses.withUnsafeMutableBufferPointer { mb in
+                    nonisolated(unsafe) let src = lv.baseAddress, table = tb.baseAddress.unsafelyUnwrapped, miss = mb.baseAddress.unsafelyUnwrapped
+                    let words = left.validity?.words
+                    return [Int32](hugeUninitializedCount: n) { out in
+                        nonisolated(unsafe) let o = out.baseAddress.unsafelyUnwrapped
+                        Parallel.forEach(chunks) { k in
+                            var any = false
+                            for i in Parallel.chunkRange(k, of: chunks, count: n) {
+                                let x = src.unsafelyUnwrapped[i]
+                                let valid = words.map { $0[i >> 6] >> UInt64(i & 63) & 1 == 1 } ?? true
+                                let r = valid && x >= low && x <= high ? table[Int(x &- low)] : -1
+                                any = any || r < 0
+                                o[i] = r
+                            }
+                            miss[k] = any
+                        }
+                    }
+                }
+            }
+        }
+        return RowSelection(indices: rows, hasNulls: misses.contains(true))
+    }
 }
