@@ -18,10 +18,13 @@ let package = Package(
             providers: [.apt(["libreadline-dev"])]
         ),
         .target(name: "SiftFrame"),
+        .target(name: "SiftLearn", dependencies: ["SiftFrame"]),
         .target(name: "SiftLang", dependencies: ["SiftFrame"]),
-        .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLang", "CReadline"]),
+        .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLearn", "SiftLang", "CReadline"]),
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
+        .executableTarget(name: "sift-trees-bench", dependencies: ["SiftLearn", "SiftFrame"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
+        .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn"]),
         .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
         .testTarget(name: "SiftSessionTests", dependencies: ["SiftSession", "sift"]),
     ]

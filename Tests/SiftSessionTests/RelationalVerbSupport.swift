@@ -23,7 +23,7 @@ func shopSession() -> CapturedSession {
 
 extension CapturedSession {
     /// Runs `let result = CODE;` and returns the value bound (nil after an error, which is recorded).
-    func value(_ code: String, file: StaticString = #filePath, line: UInt = #line) -> Value? {
+    func result(_ code: String, file: StaticString = #filePath, line: UInt = #line) -> Value? {
         let out = run("let result = \(code);")
         guard out.isEmpty, let v = session.interpreter.globals.lookup("result") else {
             XCTFail("'\(code)' failed: \(out)", file: file, line: line)
@@ -33,8 +33,8 @@ extension CapturedSession {
     }
 
     /// The frame a pipeline gives (the frame of a grouped value).
-    func frame(_ code: String, file: StaticString = #filePath, line: UInt = #line) -> DataFrame? {
-        switch value(code, file: file, line: line) {
+    func resultFrame(_ code: String, file: StaticString = #filePath, line: UInt = #line) -> DataFrame? {
+        switch result(code, file: file, line: line) {
         case .frame(let f)?: return f
         case .grouped(let g)?: return g.frame
         case let v?: XCTFail("'\(code)' gave a \(v.kindName)", file: file, line: line); return nil
@@ -43,13 +43,13 @@ extension CapturedSession {
     }
 
     /// A column of the frame a pipeline gives, as scalars.
-    func column(_ code: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) -> [Scalar] {
-        guard let f = frame(code, file: file, line: line), let c = try? f.column(named: name) else { return [] }
+    func resultColumn(_ code: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) -> [Scalar] {
+        guard let f = resultFrame(code, file: file, line: line), let c = try? f.column(named: name) else { return [] }
         return (0..<c.count).map { c[$0] }
     }
 
     /// The first line of the error a pipeline reports.
-    func error(_ code: String) -> String {
+    func firstError(_ code: String) -> String {
         run(code).split(separator: "\n").first.map(String.init) ?? ""
     }
 }

@@ -5,6 +5,7 @@ import SiftLang
 public enum Builtins {
     /// The verb table a new session starts with.
     public static func verbs() -> VerbTable {
-        VerbTable(ShapingVerbs.all + RowVerbs.all + GroupVerbs.all + CombineVerbs.all + ReshapeVerbs.all + LookingVerbs.all)
+        VerbTable(DataVerbs.all + GenerationVerbs.all + ShapingVerbs.all + RowVerbs.all + GroupVerbs.all + AggVerbs.all
+                  + CombineVerbs.all + ReshapeVerbs.all + LookingVerbs.all + SamplingVerbs.all + CleaningVerbs.all)
     }
 }

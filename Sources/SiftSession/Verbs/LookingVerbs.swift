@@ -1,10 +1,10 @@
-// Verbs for looking at data: schema (describe, corr and crosstab join them as the engine grows).
+// Verbs for looking at data: schema, describe and corr (crosstab joins them as the engine grows).
 import SiftFrame
 import SiftLang
 
 /// The "Looking" verbs of LANGUAGE.md.
 enum LookingVerbs {
-    static let all: [VerbDefinition] = [schema]
+    static let all: [VerbDefinition] = [schema, describe, corr]
 
     static let schema = VerbDefinition(
         "schema", signature: "schema", summary: "the columns: name, type and number of nulls",
@@ -21,6 +21,41 @@ enum LookingVerbs {
                 ("nulls", .int(Column(values: (0..<f.columnCount).map { Int64(f.column(at: $0).nullCount) }))),
             ]))
         }
+    }
+
+    static let describe = VerbDefinition(
+        "describe", signature: "describe",
+        summary: "one row per column: type, count, nulls, mean, std, min, 25%, 50%, 75%, max, unique, top",
+        example: "clicks | describe", topic: "looking"
+    ) { b in
+        try b.check(positional: 0...0)
+        _ = try b.schema()
+        return BoundStage(output: .frame(Schema(DataFrame.describeSchema))) { v in .frame(try unpack(v).0.describe()) }
+    }
+
+    static let corr = VerbDefinition(
+        "corr", signature: "corr [a, b, ...]",
+        summary: "the Pearson correlation matrix of numeric columns (default: all), pairwise-complete; constant columns give null",
+        example: "clicks | corr price, page, order", topic: "looking"
+    ) { b in
+        try b.check(positional: 0...Int.max)
+        let schema = try b.schema()
+        var names = try CleaningVerbs.columnList(b, in: schema)
+        let nodes = b.positionals.flatMap { p -> [ExprNode] in if case .list(let items) = p.kind { return items } else { return [p] } }
+        for (name, node) in zip(names, nodes) {
+            let t = schema.type(of: name) ?? .string
+            if !t.isNumeric { throw b.error("cannot correlate \(t) column '\(name)'; corr needs int or double columns", at: node.range) }
+        }
+        if names.isEmpty {
+            names = schema.columns.filter { $0.type.isNumeric }.map(\.name)
+            if names.isEmpty { throw b.error("'corr' needs int or double columns, and this frame has none", at: b.stage.range) }
+        }
+        if names.contains("column") {
+            throw b.error("cannot correlate a column called 'column' (the matrix's name column); rename it first", at: b.stage.range)
+        }
+        let chosen = names
+        let out = Schema([("column", .string)] + names.map { ($0, DataType.double) })
+        return BoundStage(output: .frame(out)) { v in .frame(try unpack(v).0.correlation(of: chosen)) }
     }
 }
 
