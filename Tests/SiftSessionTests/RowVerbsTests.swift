@@ -26,6 +26,17 @@ final class RowVerbsTests: XCTestCase {
         XCTAssertEqual(c.run("shop | group country | where page >= 2 | count | head 1"), c.run("shop | where page >= 2 | group country | count | head 1"))
     }
 
+    func testAggregatesInsideWhereArePerGroup() {
+        let c = shopSession()
+        // Means by country: fr (10, null, 12) 11; de (20.5, 3, 20.5) 14.67; null 7; it 8.
+        XCTAssertEqual(c.resultColumn("shop | group country | where price > mean(price)", "price"), [.double(20.5), .double(12), .double(20.5)])
+        // Ungrouped, the mean is over all rows: (10 + 20.5 + 7 + 3 + 12 + 8 + 20.5) / 7 = 11.57.
+        XCTAssertEqual(c.resultColumn("shop | where price > mean(price)", "price"), [.double(20.5), .double(12), .double(20.5)])
+        // Each group's maximum: de 20.5 (twice), null 7, fr 12, it 8; rows in order.
+        XCTAssertEqual(c.resultColumn("shop | group country | where price >= max(price)", "price"),
+                       [.double(20.5), .double(7), .double(12), .double(8), .double(20.5)])
+    }
+
     func testWhereConditionMustBeBool() {
         let c = shopSession()
         XCTAssertEqual(c.firstError("shop | where price"), "t.sift:1:14: error: the condition of 'where' must be true or false, got double")
