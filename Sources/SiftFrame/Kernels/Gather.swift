@@ -9,6 +9,7 @@ extension Column {
         if n == 0 { return Column(values: [], validity: nil) }
         let vals = [T](unsafeUninitializedCapacity: n) { out, initialized in
             nonisolated(unsafe) let dst = out.baseAddress!
+            HugePages.advise(UnsafeMutableRawPointer(dst), byteCount: n * MemoryLayout<T>.stride)
             values.withUnsafeBufferPointer { src in
                 nonisolated(unsafe) let s = src.baseAddress
                 selection.indices.withUnsafeBufferPointer { idx in
@@ -35,22 +36,38 @@ extension Column {
 /// The validity of gathered rows: valid when the index is not -1 and the source row is valid.
 /// Nil when every gathered row is valid.
 ///
+/// Each output word is assembled from its 64 indices, so chunks of words run on all cores.
+///
 /// - Complexity: O(selection.count).
 func gatheredValidity(_ validity: Bitmap?, _ selection: RowSelection) -> Bitmap? {
     if validity == nil && !selection.hasNulls { return nil }
     let n = selection.count
     return selection.indices.withUnsafeBufferPointer { idx in
-        Bitmap(count: n) { words in
-            if let v = validity {
-                v.words.withUnsafeBufferPointer { src in
-                    for i in 0..<n {
-                        let j = Int(idx[i])
-                        if j >= 0 && src[j >> 6] >> UInt64(j & 63) & 1 == 1 { words[i >> 6] |= 1 << UInt64(i & 63) }
+        nonisolated(unsafe) let ix = idx.baseAddress
+        return Bitmap(count: n) { words in
+            nonisolated(unsafe) let out = words.baseAddress
+            let wordCount = words.count
+            func fill(_ src: UnsafePointer<UInt64>?) {
+                nonisolated(unsafe) let sw = src
+                Parallel.forEachChunk(count: wordCount, grain: 1 << 10) { r in
+                    for wi in r {
+                        var word: UInt64 = 0
+                        let base = wi << 6
+                        for b in 0..<Swift.min(64, n - base) {
+                            let j = Int(ix.unsafelyUnwrapped[base + b])
+                            let bit: UInt64
+                            if let sw {
+                                bit = j >= 0 ? (sw[j >> 6] >> UInt64(j & 63)) & 1 : 0
+                            } else {
+                                bit = j >= 0 ? 1 : 0
+                            }
+                            word |= bit << UInt64(b)
+                        }
+                        out.unsafelyUnwrapped[wi] = word
                     }
                 }
-            } else {
-                for i in 0..<n where idx[i] >= 0 { words[i >> 6] |= 1 << UInt64(i & 63) }
             }
+            if let v = validity { v.words.withUnsafeBufferPointer { fill($0.baseAddress) } } else { fill(nil) }
         }
     }
 }
