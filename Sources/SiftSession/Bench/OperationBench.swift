@@ -17,12 +17,27 @@ struct BenchOperation: Sendable {
 extension Benchmarks {
     /// The operations, in the anchors' order.
     static let operations: [BenchOperation] = [
-        BenchOperation(name: "b_count", pipeline: "t | where price > 50 | count", materialize: false, engine: nil),
-        BenchOperation(name: "b_filter", pipeline: "t | where price > 50", materialize: true, engine: nil),
-        BenchOperation(name: "c_country", pipeline: "t | group country | agg n = count(), mean = mean(price), sum = sum(price), sessions = n_unique(session_id)", materialize: true, engine: nil),
-        BenchOperation(name: "d_session", pipeline: sessionPipeline, materialize: true, engine: nil),
-        BenchOperation(name: "e_sort", pipeline: "t | sort -price, session_id", materialize: true, engine: nil),
-        BenchOperation(name: "f_join", pipeline: "t | join s on:session_id how:left", materialize: true, engine: nil),
+        BenchOperation(name: "b_count", pipeline: "t | where price > 50 | count", materialize: false, engine: { b in
+            _ = try b.mask().trueBits().setCount
+        }),
+        BenchOperation(name: "b_filter", pipeline: "t | where price > 50", materialize: true, engine: { b in
+            _ = try b.frame.filter(try b.mask()).materialized()
+        }),
+        BenchOperation(name: "c_country", pipeline: "t | group country | agg n = count(), mean = mean(price), sum = sum(price), sessions = n_unique(session_id)", materialize: true, engine: { b in
+            _ = try b.aggregate(by: "country", [.call("count", []), .call("mean", [.column("price")]), .call("sum", [.column("price")]),
+                                                .call("n_unique", [.column("session_id")])])
+        }),
+        BenchOperation(name: "d_session", pipeline: sessionPipeline, materialize: true, engine: { b in
+            _ = try b.aggregate(by: "session_id", [.call("count", []), .call("min", [.column("ts")]), .call("max", [.column("ts")]),
+                                                   .call("any", [.call("==", [.column("event"), .literal(.string("purchase"))])])])
+        }),
+        BenchOperation(name: "e_sort", pipeline: "t | sort -price, session_id", materialize: true, engine: { b in
+            _ = try b.frame.sorted(by: [SortKey("price", .descending), SortKey("session_id")]).materialized()
+        }),
+        BenchOperation(name: "f_join", pipeline: "t | join s on:session_id how:left", materialize: true, engine: { b in
+            guard case .frame(let s)? = b.session.interpreter.globals.lookup("s") else { return }
+            _ = try b.frame.joined(with: s, on: ["session_id"], how: .left).materialized()
+        }),
     ]
 
     /// The per-session table, also the right side of `f_join`.
@@ -52,6 +67,23 @@ final class OperationBench {
 
     /// Runs an operation's engine form.
     func engine(_ op: BenchOperation) throws { try op.engine?(self) }
+
+    /// `price > 50` as a bool column.
+    func mask() throws -> Column<Bool> {
+        guard case .bool(let m) = try ExpressionEvaluator(frame: frame).column(.call(">", [.column("price"), .literal(.int(50))])) else {
+            throw FrameError.typeMismatch("price > 50 is not a bool column")
+        }
+        return m
+    }
+
+    /// One row per value of `key` with each aggregate, as the `agg` verb builds it.
+    func aggregate(by key: String, _ aggregates: [Expr]) throws -> DataFrame {
+        let grouping = try frame.grouping(by: [key])
+        let ev = ExpressionEvaluator(frame: frame, grouping: grouping, keys: [key])
+        var columns: [(String, AnyColumn)] = [(key, try frame.column(named: key).gathered(RowSelection(indices: grouping.firstRows, hasNulls: false)))]
+        for (i, e) in aggregates.enumerated() { columns.append(("a\(i)", try ev.aggregate(e))) }
+        return try DataFrame(columns: columns)
+    }
 
     /// The value of a one-statement program.
     func value(of code: String) throws -> Value {
