@@ -18,10 +18,12 @@ let package = Package(
             providers: [.apt(["libreadline-dev"])]
         ),
         .target(name: "SiftFrame"),
+        .target(name: "SiftPlot", dependencies: ["SiftFrame"]),
         .target(name: "SiftLang", dependencies: ["SiftFrame"]),
-        .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLang", "CReadline"]),
+        .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLang", "SiftPlot", "CReadline"]),
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
+        .testTarget(name: "SiftPlotTests", dependencies: ["SiftPlot"], exclude: ["References"]),
         .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
         .testTarget(name: "SiftSessionTests", dependencies: ["SiftSession", "sift"]),
     ]

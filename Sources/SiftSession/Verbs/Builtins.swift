@@ -5,6 +5,6 @@ import SiftLang
 public enum Builtins {
     /// The verb table a new session starts with.
     public static func verbs() -> VerbTable {
-        VerbTable(ShapingVerbs.all + LookingVerbs.all)
+        VerbTable(ShapingVerbs.all + LookingVerbs.all + PlotVerbs.all)
     }
 }
