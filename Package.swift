@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftLang", "SiftPlot", "CReadline"]),
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
-        .testTarget(name: "SiftPlotTests", dependencies: ["SiftPlot"], exclude: ["References"]),
+        .testTarget(name: "SiftPlotTests", dependencies: ["SiftPlot", "SiftFrame"], exclude: ["References"]),
         .testTarget(name: "SiftLangTests", dependencies: ["SiftLang"]),
         .testTarget(name: "SiftSessionTests", dependencies: ["SiftSession", "sift"]),
     ]

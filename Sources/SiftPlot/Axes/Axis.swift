@@ -23,6 +23,9 @@ struct AxisSpec: Sendable, Equatable {
     var loose = true
     /// Keep exactly `[lo, hi]` (histogram edges, rates in [0, 1]).
     var fixed = false
+    /// Values are counts: ticks are whole numbers (a histogram of one value ticks 0 and 1,
+    /// not 0, 0.2, …, 1).
+    var integer = false
 }
 
 /// An axis laid out for a given length: its exact range, its ticks and their labels.
@@ -80,12 +83,14 @@ struct ResolvedAxis: Sendable {
             }
         }
         var t: [Double]
+        if spec.integer { hi = max(hi, lo + 1) }
         if spec.loose && !spec.fixed {
-            let r = NiceTicks.loose(lo: lo, hi: hi, target: target)
+            let r = NiceTicks.loose(lo: lo, hi: hi, target: target, minimumStep: spec.integer ? 1 : nil)
             lo = r.lo; hi = r.hi
             t = NiceTicks.ticks(lo: lo, hi: hi, step: r.step)
         } else {
             t = NiceTicks.linear(lo: lo, hi: hi, target: target)
+            if spec.integer { t = t.filter { $0 == $0.rounded() } }
         }
         let step = t.count > 1 ? t[1] - t[0] : nil
         return ResolvedAxis(lo: lo, hi: hi, log: false, ticks: t.map { ($0, NumberText.short($0, step: step)) }, label: spec.label)

@@ -88,9 +88,11 @@ enum NiceTicks {
     /// `[lo, hi]` widened outwards to the nearest multiples of a nice step ("loose" labelling:
     /// the data never reaches past the last tick), with the step; the widened range holds at
     /// most `target + 1` ticks (one more than the data's own span would get, so a maximum just
-    /// past a tick does not force a step twice as coarse).
-    static func loose(lo: Double, hi: Double, target: Int) -> (lo: Double, hi: Double, step: Step) {
+    /// past a tick does not force a step twice as coarse). `minimumStep` keeps count axes on
+    /// whole numbers.
+    static func loose(lo: Double, hi: Double, target: Int, minimumStep: Double? = nil) -> (lo: Double, hi: Double, step: Step) {
         var s = step(lo: lo, hi: hi, target: target)
+        if let m = minimumStep { while s.value < m { s = s.next } }
         while true {
             let v = s.value
             let a = (lo / v + 1e-9).rounded(.down), b = (hi / v - 1e-9).rounded(.up)
@@ -123,7 +125,7 @@ enum NiceTicks {
         guard lo > 0, hi > lo else { return lo > 0 ? [lo] : [] }
         let a = NumberText.magnitude(lo), b = NumberText.magnitude(hi)
         var decades = Array(a...max(a, b)).map { NumberText.pow10($0) }.filter { $0 >= lo * (1 - 1e-12) && $0 <= hi * (1 + 1e-12) }
-        if decades.count * 3 <= target {
+        if (decades.count - 1) * 3 + 1 <= target {
             var all: [Double] = []
             for e in (a - 1)...(b + 1) {
                 for m in [1.0, 2.0, 5.0] {

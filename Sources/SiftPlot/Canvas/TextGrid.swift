@@ -62,7 +62,8 @@ struct TextGrid {
             var current: Int8 = -1
             for c in 0..<end {
                 let k = colors[r * width + c]
-                if color, k != current {
+                // A space looks the same in any colour, so it never switches one.
+                if color, k != current, cells[r * width + c] != " " {
                     if current != -1 { line += Palette.reset }
                     if k != -1 { line += Palette.ansi(Int(k)) }
                     current = k

@@ -6,7 +6,8 @@ extension Plot {
     /// The caller aggregates: the `bar` verb counts rows per category when it has no y column,
     /// and sums y per category otherwise (as Plotly's `px.bar` stacks rows of one category).
     /// Bars start at 0 (or at the bottom of a log axis); negative values hang below 0. The
-    /// medium chooses the orientation: vertical bars when every label fits under its bar,
+    /// value axis ticks whole numbers when every value is one (counts). The medium chooses the
+    /// orientation: vertical bars when every label fits under its bar,
     /// horizontal rows with the value beside each bar when the categories are many or long.
     ///
     /// ```swift
@@ -31,7 +32,8 @@ extension Plot {
             return Plot(kind: "bar", figure: Figure(title: options.title, body: .empty("no values to plot"), notes: notes))
         }
         let axis = AxisSpec(label: options.yLabel.isEmpty ? "count" : options.yLabel,
-                            lo: finite.min() ?? 0, hi: finite.max() ?? 0, log: options.log, includeZero: !options.log)
+                            lo: finite.min() ?? 0, hi: finite.max() ?? 0, log: options.log, includeZero: !options.log,
+                            integer: finite.allSatisfy { $0 == $0.rounded() })
         let bars = CategoryBars(labels: labels, values: vals, categoryLabel: options.xLabel, valueAxis: axis)
         return Plot(kind: "bar", figure: Figure(title: options.title, body: .categoryBars(bars), notes: notes))
     }

@@ -140,7 +140,7 @@ extension Plot {
         let maxCount = counts.max() ?? 0
         let minPositive = counts.filter { $0 > 0 }.min() ?? 1
         let y = AxisSpec(label: options.yLabel.isEmpty ? "count" : options.yLabel, lo: options.log ? minPositive : 0, hi: maxCount,
-                         log: options.log, includeZero: !options.log)
+                         log: options.log, includeZero: !options.log, integer: true)
         let x = AxisSpec(label: options.xLabel, lo: elo, hi: ehi, time: options.xIsTime, loose: false, fixed: true)
         let layer = BarLayer(bins: bins, groups: g, values: counts.map { $0 > 0 ? $0 : .nan }, gaps: false,
                              edges: (elo, (ehi - elo) / Double(bins)))

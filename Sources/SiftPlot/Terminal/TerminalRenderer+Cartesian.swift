@@ -43,10 +43,10 @@ extension TerminalRenderer {
 
     /// Lays out the frame of an x/y chart: rows, the y axis and gutter, columns and slots.
     func layout(_ c: Cartesian, marks: Bool) -> CartesianLayout {
-        let foot = footer(marks: marks)
         let top = titleRows + 1
-        func frame(rows: Int) -> (y: ResolvedAxis, ticks: [(row: Int, label: String)], plotLeft: Int, columns: Int) {
-            var y = ResolvedAxis.resolve(c.y, target: max(2, rows / 3 + 1))
+        let foot = fitted(footer(marks: marks), spare: height - top - 3, minimum: 2)
+        func frame(rows: Int, y spec: AxisSpec) -> (y: ResolvedAxis, ticks: [(row: Int, label: String)], plotLeft: Int, columns: Int) {
+            var y = ResolvedAxis.resolve(spec, target: max(2, rows / 3 + 1))
             var ticks: [(row: Int, label: String)] = []
             for t in y.ticks {
                 let r = TerminalRenderer.row(y.fraction(t.value), rows: rows)
@@ -58,24 +58,36 @@ extension TerminalRenderer {
             return (y, ticks, gutter + 2, max(4, width - gutter - 3))
         }
         var rows = max(2, height - top - 3 - foot.count)
-        var f = frame(rows: rows)
+        var f = frame(rows: rows, y: c.y)
         var density = false
-        if let p = c.points, p.xs.count > 2 * rows * f.columns, !marks {
+        if let p = c.points, p.xs.count > 2 * rows * f.columns, !marks, rows > 2 {
             density = true
             rows = max(2, rows - 1)
-            f = frame(rows: rows)
+            f = frame(rows: rows, y: c.y)
         }
         var columns = f.columns
         var bars = c.bars
         var slotWidth = 0
         var x = c.x
         if var b = bars {
+            // Too many bins for the columns: add neighbours together (the x axis runs on to a
+            // whole number of merged bins) and fit the y axis to the taller bars; its labels
+            // may widen the gutter, so check the fit again.
             var factor = 1
-            while (b.bins + factor - 1) / factor * b.groups > columns, factor < b.bins { factor += 1 }
-            if factor > 1, case .continuous(var spec) = x, let e = b.edges {
-                b = b.merged(by: factor)
+            while let original = c.bars, case .continuous(var spec) = c.x, let e = original.edges {
+                while (original.bins + factor - 1) / factor * original.groups > columns, factor < original.bins { factor += 1 }
+                guard factor > 1 else { break }
+                b = original.merged(by: factor)
                 spec.hi = e.start + Double(b.bins) * e.width * Double(factor)
                 x = .continuous(spec)
+                var ySpec = c.y
+                let values = b.values.filter { !$0.isNaN }
+                ySpec.hi = values.max() ?? ySpec.hi
+                if ySpec.log { ySpec.lo = values.filter { $0 > 0 }.min() ?? ySpec.lo }
+                f = frame(rows: rows, y: ySpec)
+                let fits = b.bins * b.groups <= f.columns
+                columns = f.columns
+                if fits || factor >= original.bins { break }
             }
             slotWidth = max(1, columns / max(1, b.bins * b.groups))
             columns = min(columns, slotWidth * b.bins * b.groups)

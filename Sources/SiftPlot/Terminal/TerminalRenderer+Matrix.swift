@@ -32,7 +32,7 @@ extension TerminalRenderer {
 
     /// Renders a heatmap.
     func matrix(_ m: MatrixChart) -> String {
-        let foot = footer(marks: false)
+        let foot = fitted(footer(marks: false), spare: height - titleRows - 2, minimum: 1)
         let nr = m.rowLabels.count, nc = m.columnLabels.count
         let texts = (0..<nr).map { r in (0..<nc).map { TerminalRenderer.cellText(m, m.value(r, $0)) } }
         let numberWidth = texts.flatMap { $0 }.map(\.count).max() ?? 0

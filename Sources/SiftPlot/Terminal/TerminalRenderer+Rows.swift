@@ -6,9 +6,9 @@ extension TerminalRenderer {
     /// Rows that do not fit the height are left out after the last one that does, with a line
     /// saying how many. Boxes take three lines each when all of them fit that way, one otherwise.
     func rows(_ r: RowChart) -> String {
-        let foot = footer(marks: false)
         let n = r.labels.count
         let axisRows = r.showAxis ? 3 : 0
+        let foot = fitted(footer(marks: false), spare: height - titleRows - 1 - axisRows, minimum: 1)
         let avail = max(1, height - titleRows - 1 - axisRows - foot.count)
         let boxes = r.items.contains { if case .box = $0 { return true } else { return false } }
         let perRow = boxes && 3 * n <= avail ? 3 : 1

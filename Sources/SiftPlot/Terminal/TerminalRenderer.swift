@@ -85,6 +85,12 @@ struct TerminalRenderer {
         return lines
     }
 
+    /// The footer cut to the rows a layout can spare: a chart too short for its legend keeps
+    /// its plot (at least `minimum` rows of it) and loses the legend's last lines.
+    func fitted(_ foot: [[Span]], spare: Int, minimum: Int) -> [[Span]] {
+        Array(foot.prefix(max(0, spare - minimum)))
+    }
+
     /// Writes footer lines from a row down.
     func drawFooter(_ lines: [[Span]], into grid: inout TextGrid, from row: Int) {
         for (i, spans) in lines.enumerated() {
