@@ -113,3 +113,22 @@ final class SVGRendererTests: XCTestCase {
         XCTAssertEqual(SVGWriter.escape("<&>\"'"), "&lt;&amp;&gt;&quot;&apos;")
     }
 }
+
+final class SVGDecimationTests: XCTestCase {
+    func testM4KeepsFirstMinMaxLastPerPixelColumn() {
+        // 100 points in pixel column 0, 100 in column 1: y is a zigzag with its extremes in the middle.
+        let pts = (0..<200).map { (i: Int) -> (Double, Double) in (Double(i / 100) + Double(i % 100) / 100, i % 100 == 50 ? 9 : i % 100 == 60 ? -9 : Double(i % 7)) }
+        let d = SVGRenderer.decimated(pts)
+        XCTAssertEqual(d.count, 8)
+        XCTAssertEqual(d.map(\.1), [0, 9, -9, pts[99].1, pts[100].1, 9, -9, pts[199].1])
+        let few = [(0.0, 1.0), (5.0, 2.0)]
+        XCTAssertEqual(SVGRenderer.decimated(few).map(\.0), [0, 5])
+    }
+
+    func testALongLineIsThinnedToThePixels() {
+        let n = 200_000
+        let svg = Plot.line(x: (0..<n).map(Double.init), y: (0..<n).map { Double($0 % 97) }).svg()
+        XCTAssertLessThan(svg.utf8.count, 200_000)
+        XCTAssertNil(SVGDocument(svg).error)
+    }
+}

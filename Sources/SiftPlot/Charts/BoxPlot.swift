@@ -1,11 +1,10 @@
 // Box plots: quartiles by linear interpolation, Tukey's whiskers at 1.5 IQR, and the outliers beyond them.
-import SiftFrame
 
 extension BoxStats {
     /// The most outliers a box keeps for drawing (the smallest and largest always among them).
     public static let maxOutliers = 1_000
 
-    /// The box of sorted finite values (at least one).
+    /// The box of finite values (at least one), in any order.
     ///
     /// Quartiles interpolate linearly between order statistics, as pandas' `quantile` and
     /// Seaborn's `boxplot` do (Hyndman & Fan's definition 7). The whiskers reach the most
@@ -14,25 +13,27 @@ extension BoxStats {
     /// ``maxOutliers`` outliers, an evenly spaced selection of them (always with the extremes)
     /// is kept for drawing; `count` still counts every value.
     ///
-    /// - Complexity: O(outliers).
-    public init(sorted x: [Double]) {
-        precondition(!x.isEmpty, "a box needs at least one value")
-        let (q1, med, q3) = x.withUnsafeBufferPointer { b in
-            (Statistics.quantile(sorted: b, 0.25) ?? b[0], Statistics.quantile(sorted: b, 0.5) ?? b[0],
-             Statistics.quantile(sorted: b, 0.75) ?? b[0])
+    /// - Complexity: O(n) expected to select the quartiles, plus O(k log k) for k outliers.
+    public init(_ values: [Double]) {
+        precondition(!values.isEmpty, "a box needs at least one value")
+        var scratch = values
+        let q = OrderStatistics.quantiles(&scratch, [0.25, 0.5, 0.75])
+        let iqr = q[2] - q[0]
+        let lowFence = q[0] - 1.5 * iqr, highFence = q[2] + 1.5 * iqr
+        var low = Double.infinity, high = -Double.infinity
+        var outliers: [Double] = []
+        for v in values {
+            if v < lowFence || v > highFence { outliers.append(v); continue }
+            if v < low { low = v }
+            if v > high { high = v }
         }
-        let iqr = q3 - q1
-        let lowFence = q1 - 1.5 * iqr, highFence = q3 + 1.5 * iqr
-        var lo = 0, hi = x.count - 1
-        while lo < x.count, x[lo] < lowFence { lo += 1 }
-        while hi >= 0, x[hi] > highFence { hi -= 1 }
-        var outliers = Array(x[..<lo]) + Array(x[(hi + 1)...])
+        outliers.sort()
         if outliers.count > BoxStats.maxOutliers {
             let m = BoxStats.maxOutliers, n = outliers.count
             outliers = (0..<m).map { outliers[$0 * (n - 1) / (m - 1)] }
         }
-        self.init(q1: q1, median: med, q3: q3, whiskerLow: lo <= hi ? x[lo] : q1, whiskerHigh: lo <= hi ? x[hi] : q3,
-                  outliers: outliers, count: x.count)
+        self.init(q1: q[0], median: q[1], q3: q[2], whiskerLow: low.isFinite ? low : q[0], whiskerHigh: high.isFinite ? high : q[2],
+                  outliers: outliers, count: values.count)
     }
 
     /// The smallest value drawn (whisker or outlier).
@@ -53,7 +54,7 @@ extension Plot {
     ///   - groups: the group of each value (the `by:` column), or nil for one box.
     ///   - options: `yLabel` names the value axis (and the single box), `groupLabel` the rows;
     ///     `log` for a log value axis.
-    /// - Complexity: O(n log n) for the sorts.
+    /// - Complexity: O(n) expected.
     public static func box(_ values: [Double], groups: PlotGroups? = nil, options: PlotOptions = PlotOptions()) -> Plot {
         precondition(groups.map { $0.codes.count == values.count } ?? true, "groups and values differ in length")
         let g = groups?.labels.count ?? 1
@@ -67,7 +68,7 @@ extension Plot {
         var notes: [String] = []
         if missing > 0 { notes.append(Notes.missing(missing)) }
         if nonPositive > 0 { notes.append(Notes.nonPositive(nonPositive)) }
-        let stats: [BoxStats?] = byGroup.map { $0.isEmpty ? nil : BoxStats(sorted: $0.sorted()) }
+        let stats: [BoxStats?] = byGroup.map { $0.isEmpty ? nil : BoxStats($0) }
         let present = stats.compactMap { $0 }
         guard !present.isEmpty else {
             return Plot(kind: "box", figure: Figure(title: options.title, body: .empty("no values to plot"), notes: notes))

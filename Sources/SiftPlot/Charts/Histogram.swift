@@ -1,5 +1,4 @@
 // Histograms: NumPy's automatic bin rule, NumPy's bin assignment, and groups side by side within each bin.
-import SiftFrame
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,22 +27,21 @@ public enum HistogramBins {
     /// The most bins an explicit request may ask for.
     public static let maxBins = 10_000
 
-    /// The automatic bin count of sorted finite values (at least one value).
+    /// The automatic bin count of finite values (at least one), in any order.
     ///
     /// - Parameters:
-    ///   - sorted: the values, ascending.
+    ///   - values: the values.
     ///   - integral: whether the data are whole numbers (bins at least 1 wide).
     /// - Returns: the count before Sift's cap; see ``maxAutoBins``.
-    /// - Complexity: O(1).
-    public static func numpyAutoCount(sorted: [Double], integral: Bool) -> Int {
-        guard let first = sorted.first, let last = sorted.last else { return 1 }
-        let n = Double(sorted.count)
-        var lo = first, hi = last
+    /// - Complexity: O(n) expected: the quartiles are selected, not sorted for.
+    public static func numpyAutoCount(_ values: [Double], integral: Bool) -> Int {
+        guard var lo = values.min(), var hi = values.max() else { return 1 }
+        let n = Double(values.count)
+        let ptp = hi - lo
         if lo == hi { lo -= 0.5; hi += 0.5 }
-        let ptp = last - first
-        let iqr = sorted.withUnsafeBufferPointer { b in
-            (Statistics.quantile(sorted: b, 0.75) ?? 0) - (Statistics.quantile(sorted: b, 0.25) ?? 0)
-        }
+        var scratch = values
+        let q = OrderStatistics.quantiles(&scratch, [0.25, 0.75])
+        let iqr = q[1] - q[0]
         let fd = 2.0 * iqr * pow(n, -1.0 / 3.0)
         let sturges = ptp / (log2(n) + 1.0)
         let sqrtWidth = ptp / n.squareRoot()
@@ -97,8 +95,7 @@ extension Plot {
     ///   - groups: the series of each value (the `by:` column), or nil for one series.
     ///   - options: `bins` (default: ``HistogramBins``' automatic rule), `log` (log count axis),
     ///     labels, title, `xIsTime` for timestamps in microseconds.
-    /// - Complexity: O(n log n) to choose the bins automatically (a sort for the quartiles),
-    ///   O(n) with `bins` given.
+    /// - Complexity: O(n) expected (the automatic rule selects its quartiles).
     public static func histogram(_ values: [Double], groups: PlotGroups? = nil, options: PlotOptions = PlotOptions()) -> Plot {
         precondition(groups.map { $0.codes.count == values.count } ?? true, "groups and values differ in length")
         let g = groups?.labels.count ?? 1
@@ -121,8 +118,7 @@ extension Plot {
         if let b = options.bins {
             bins = max(1, min(HistogramBins.maxBins, b))
         } else {
-            finite.sort()
-            bins = min(HistogramBins.maxAutoBins, HistogramBins.numpyAutoCount(sorted: finite, integral: integral))
+            bins = min(HistogramBins.maxAutoBins, HistogramBins.numpyAutoCount(finite, integral: integral))
         }
         var (elo, ehi) = HistogramBins.outerEdges(min: lo, max: hi)
         if options.xIsTime, lo == hi { elo = lo - 43_200_000_000; ehi = hi + 43_200_000_000 }
