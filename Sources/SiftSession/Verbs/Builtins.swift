@@ -6,6 +6,7 @@ public enum Builtins {
     /// The verb table a new session starts with.
     public static func verbs() -> VerbTable {
         VerbTable(DataVerbs.all + GenerationVerbs.all + ShapingVerbs.all + RowVerbs.all + GroupVerbs.all + AggVerbs.all
-                  + CombineVerbs.all + ReshapeVerbs.all + LookingVerbs.all + SamplingVerbs.all + CleaningVerbs.all)
+                  + CombineVerbs.all + ReshapeVerbs.all + LookingVerbs.all + SamplingVerbs.all + CleaningVerbs.all
+                  + PlotVerbs.all)
     }
 }
