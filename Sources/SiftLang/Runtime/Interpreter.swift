@@ -42,6 +42,8 @@ public final class Interpreter {
     /// The directory of the script being run, for relative paths (nil: the working directory).
     public var currentDirectory: String?
 
+    /// Libraries whose `use` is running, innermost last (a library that uses itself is an error, not a stack overflow).
+    private var librariesInProgress: [String] = []
     private var callDepth = 0
     /// The deepest user-function recursion allowed before an error (a runaway `fn` must not crash
     /// the process by overflowing the native stack).
@@ -117,6 +119,13 @@ public final class Interpreter {
             throw Diagnostic.error("run.unknownLibrary", "cannot find library '\(name)' (not in the stdlib, and no file '\(name)' or '\(name).sift')", at: range)
         }
         if usedLibraries.contains(lib.name) { return }
+        if librariesInProgress.contains(lib.name) {
+            let cycle = Array(librariesInProgress.drop(while: { $0 != lib.name })) + [lib.name]
+            let through = cycle.count > 2 ? " through " + cycle.map { "'\($0)'" }.joined(separator: " -> ") : ""
+            throw Diagnostic.error("run.recursiveUse", "library '\(lib.name)' uses itself\(through)", at: range)
+        }
+        librariesInProgress.append(lib.name)
+        defer { librariesInProgress.removeLast() }
         let file = sources.add(name: lib.name, text: lib.text)
         let program = Parser.parse(file)
         if let first = program.diagnostics.first {

@@ -4,6 +4,32 @@
 enum EmbeddedStdlib {
     /// Library name (the file name without `.sift`) and source text, sorted by name.
     static let libraries: [(name: String, text: String)] = [
+        ("rfm", #"""
+#' # rfm — recency, frequency and monetary scores of customers
+#'
+#' Load with `use "rfm"`. The helpers work inside `derive` on a per-customer table, so an RFM
+#' analysis reads as a pipeline:
+#'
+#'     use "rfm"
+#'     orders | group customer | agg last = max(ts), frequency = count(), monetary = sum(amount)
+#'       | derive recency_days = seconds(max(last) - last) / 86400
+#'       | derive r = 6 - quintile(recency_days), f = quintile(frequency), m = quintile(monetary)
+#'       | derive segment = rfm_segment(r, f), code = rfm_code(r, f, m)
+#'
+#' Tests: Tests/Transcripts/stdlib/rfm.sift (with its .out transcript).
+
+# A 1-5 score: which fifth of the column a value falls in (1 = lowest fifth), by the column's
+# linearly interpolated quintiles; ties at a boundary take the lower score. Null stays null.
+fn quintile(x) = 1 + int(x > quantile(x, 0.2)) + int(x > quantile(x, 0.4)) + int(x > quantile(x, 0.6)) + int(x > quantile(x, 0.8))
+
+# The segment of a customer from 1-5 recency and frequency scores (5 = most recent / most frequent):
+# Champions bought recently and often; Loyal fairly recently and fairly often; Potential recently
+# but rarely; At-Risk often but not lately; Win-Back neither, but not long ago; Lost the rest.
+fn rfm_segment(r, f) = if(r >= 4 and f >= 4, "Champions", if(r >= 3 and f >= 3, "Loyal", if(r >= 4, "Potential", if(f >= 3, "At-Risk", if(r >= 2, "Win-Back", "Lost")))))
+
+# A three-digit code, 555 for the best customers and 111 for the least engaged.
+fn rfm_code(r, f, m) = r * 100 + f * 10 + m
+"""#),
         ("summary", #"""
 #' # summary — small helpers over `group`, `agg` and `tally`
 #'
