@@ -14,10 +14,12 @@ public enum Command: Equatable, Sendable {
     case render(input: String, output: String)
     /// Write a synthetic clickstream CSV.
     case generate(rows: Int, seed: Int, output: String)
-    /// Run the benchmarks (`--quick` for a smaller run, `--rows` for the data sizes).
+    /// Run the benchmarks (`sift bench [FILE ...] [--no-anchors]`).
     case bench(arguments: [String])
     /// Print usage.
     case help
+    /// Print the help of a topic, verb or function (`sift help join`), as `:help` does in the REPL.
+    case helpTopic(String)
     /// Print the version.
     case version
 }
@@ -146,6 +148,8 @@ public struct Arguments: Equatable, Sendable {
             out.command = .generate(rows: rows, seed: seed, output: output)
         case "bench":
             out.command = .bench(arguments: tail)
+        case "help":
+            out.command = tail.isEmpty ? .help : .helpTopic(tail.joined(separator: " "))
         default:
             if let bad = rest.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
                 throw UsageError(message: "unknown option '\(bad)'")
@@ -164,7 +168,8 @@ public struct Arguments: Equatable, Sendable {
            sift render FILE.sift -o OUT.html   replay a notebook into a report (or -o OUT.md)
            sift gen clickstream --rows N [--seed S] -o FILE
                                                write a synthetic event-level clickstream CSV
-           sift bench [--quick]                the engine and model benchmarks, beside the anchors
+           sift bench [FILE ...] [--no-anchors] the engine and model benchmarks, beside the anchors
+           sift help [TOPIC|VERB|FUNCTION]     help on verbs, functions, syntax or one name (as :help)
            sift --help | --version
 
     options:
@@ -173,6 +178,6 @@ public struct Arguments: Equatable, Sendable {
       --width N            display width (default: the terminal's, else 100)
       --seed N             default seed for everything random (default 42)
 
-    In the REPL, :help lists the verbs, functions and meta commands.
+    `sift help verbs`, `sift help functions`, `sift help syntax`, or :help in the REPL.
     """
 }

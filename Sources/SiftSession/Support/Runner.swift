@@ -81,6 +81,9 @@ public struct Runner {
         case .help:
             out(Arguments.usage + "\n")
             return 0
+        case .helpTopic(let topic):
+            out(Help.text(topic, verbs: Builtins.verbs()))
+            return 0
         case .version:
             out("sift \(Runner.version)\n")
             return 0
