@@ -17,6 +17,10 @@ public enum FittedEstimator: Sendable, Codable {
     case forestRegressor(RandomForestRegressor.Model)
     /// Gradient-boosted regression trees.
     case boostRegressor(GradientBoostingRegressor.Model)
+    /// Logistic regression.
+    case logisticClassifier(LogisticRegression.Model)
+    /// A linear regression (least squares, ridge or lasso).
+    case linearRegressor(LinearModel)
 
     /// Whether missing values go to the estimator as NaN (histogram boosting's native handling).
     public var handlesMissing: Bool {
@@ -34,6 +38,7 @@ public enum FittedEstimator: Sendable, Codable {
         case .treeClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         case .forestClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         case .boostClassifier(let m): return try m.predictProba(allowingMissing: try Self.withMissing(values, rows: rows, names: names))
+        case .logisticClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         default: throw FrameError.typeMismatch("a regression model has no class probabilities")
         }
     }
@@ -46,6 +51,7 @@ public enum FittedEstimator: Sendable, Codable {
         case .treeRegressor(let m): return try m.predict(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         case .forestRegressor(let m): return try m.predict(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         case .boostRegressor(let m): return try m.predict(allowingMissing: try Self.withMissing(values, rows: rows, names: names))
+        case .linearRegressor(let m): return try m.predict(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         default: throw FrameError.typeMismatch("a classifier predicts classes, not numbers")
         }
     }
@@ -59,11 +65,20 @@ public enum FittedEstimator: Sendable, Codable {
         case .treeRegressor(let m): return m.featureImportances
         case .forestRegressor(let m): return m.featureImportances
         case .boostRegressor(let m): return m.featureImportances
+        case .logisticClassifier(let m): return m.featureImportances
+        case .linearRegressor(let m): return m.featureImportances
         }
     }
 
-    /// Coefficients per feature column and the intercept, for linear models (else nil).
-    public var coefficients: (names: [String], values: [[Double]], intercepts: [Double])? { nil }
+    /// Coefficient rows (one per feature column; one row, or one per class for multinomial
+    /// logistic regression) and their intercepts, for linear models (else nil).
+    public var coefficients: (values: [[Double]], intercepts: [Double])? {
+        switch self {
+        case .logisticClassifier(let m): return (m.coefficients, m.intercepts)
+        case .linearRegressor(let m): return ([m.coefficients], [m.intercept])
+        default: return nil
+        }
+    }
 
     static func withMissing(_ values: [Double], rows: Int, names: [String]) throws -> FeatureMatrixWithMissing {
         let columns = names.indices.map { j in Array(values[(j * rows)..<((j + 1) * rows)]) }
@@ -92,6 +107,10 @@ public enum EstimatorFactory {
             let p = GradientBoostingClassifier(nEstimators: o.rounds ?? 100, learningRate: o.rate ?? 0.3, maxDepth: o.depth ?? 6)
             return .boostClassifier(try p.fit(allowingMissing: try FittedEstimator.withMissing(values, rows: rows, names: names), y,
                                               classCount: classCount, weights: weights, generator: &g))
+        case .logistic:
+            // alpha: is the penalty strength, scikit-learn's 1 / C (default C = 1).
+            let c = o.alpha.map { $0 > 0 ? 1 / $0 : 1e12 } ?? 1
+            return .logisticClassifier(try LogisticRegression(c: c).fit(matrix(), y, classCount: classCount, weights: weights, generator: &g))
         default:
             throw FrameError.invalidArgument("'\(algorithm.rawValue)' is not available yet")
         }
@@ -114,6 +133,12 @@ public enum EstimatorFactory {
             let p = GradientBoostingRegressor(nEstimators: o.rounds ?? 100, learningRate: o.rate ?? 0.3, maxDepth: o.depth ?? 6)
             return .boostRegressor(try p.fit(allowingMissing: try FittedEstimator.withMissing(values, rows: rows, names: names), y,
                                              weights: weights, generator: &g))
+        case .linear:
+            return .linearRegressor(try LinearRegression().fit(matrix(), y, weights: weights, generator: &g))
+        case .ridge:
+            return .linearRegressor(try Ridge(alpha: o.alpha ?? 1).fit(matrix(), y, weights: weights, generator: &g))
+        case .lasso:
+            return .linearRegressor(try Lasso(alpha: o.alpha ?? 1).fit(matrix(), y, weights: weights, generator: &g))
         default:
             throw FrameError.invalidArgument("'\(algorithm.rawValue)' is not available yet")
         }

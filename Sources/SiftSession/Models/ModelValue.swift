@@ -55,9 +55,9 @@ public struct ModelValue: HostObject, PlotDataSource {
     /// multinomial models), intercept first; nil for other models.
     func coefficientFrame() -> DataFrame? {
         guard let c = model.estimator.coefficients else { return nil }
-        var columns: [(String, AnyColumn)] = [("term", .string(StringColumn((["(intercept)"] + c.names).map { Optional($0) })))]
+        var columns: [(String, AnyColumn)] = [("term", .string(StringColumn((["(intercept)"] + model.encoder.outputNames).map { Optional($0) })))]
         for (k, values) in c.values.enumerated() {
-            let name = c.values.count == 1 ? "coefficient" : model.classLabels[min(k, model.classLabels.count - 1)]
+            let name = c.values.count == 1 ? "coefficient" : model.classLabels.indices.contains(k) ? model.classLabels[k] : "class_\(k)"
             columns.append((name, .double(Column<Double>(values: [c.intercepts[k]] + values))))
         }
         return try? DataFrame(columns: columns)
