@@ -68,6 +68,9 @@ public enum Algorithm: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether this build can fit it (the MLP and naive Bayes arrive with their estimators).
+    public var isAvailable: Bool { self != .mlp && self != .bayes }
+
     /// The unsupervised algorithms LANGUAGE.md names that are not available yet.
     public static let unsupervised = ["kmeans", "dbscan", "hclust", "isolation"]
 }
@@ -112,17 +115,18 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
 
     /// The options as `name:value` text in a fixed order, the ones that differ from the defaults only.
     public var text: String {
+        func num(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)" }
         var parts: [String] = []
-        if split != 0.8 { parts.append("split:\(split)") }
+        if split != 0.8 { parts.append("split:\(num(split))") }
         parts.append("seed:\(seed)")
         if balancedWeights { parts.append("weights:balanced") }
         if balance != .none { parts.append("balance:\(balance.rawValue)") }
         if let scale { parts.append("scale:\(scale.rawValue)") }
         if let trees { parts.append("trees:\(trees)") }
         if let depth { parts.append("depth:\(depth)") }
-        if let rate { parts.append("rate:\(rate)") }
+        if let rate { parts.append("rate:\(num(rate))") }
         if let rounds { parts.append("rounds:\(rounds)") }
-        if let alpha { parts.append("alpha:\(alpha)") }
+        if let alpha { parts.append("alpha:\(num(alpha))") }
         if let cv { parts.append("cv:\(cv)") }
         return parts.joined(separator: " ")
     }

@@ -176,7 +176,7 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
         out.reserveCapacity(n * outputNames.count)
         for f in features {
             guard frame.index(of: f.name) != nil else {
-                throw FrameError.invalidArgument("the model needs column '\(f.name)', which this frame does not have (it was trained on \(features.map { "'\($0.name)'" }.joined(separator: ", ")))")
+                throw FrameError.invalidArgument("the model needs column '\(f.name)', which the input does not have (the model's features: \(features.map(\.name).joined(separator: ", ")))")
             }
             let column = try frame.column(named: f.name)
             switch f.source {

@@ -73,9 +73,26 @@ enum ModelVerbs {
         switch node.kind {
         case .name(let n): word = n
         case .literal(.string(let s)): word = s
+        case .binary(.formula, let lhs, _):
+            // `train kmeans ~ a + b` parses as the formula `kmeans ~ a + b`.
+            guard case .name(let n) = lhs.kind else { fallthrough }
+            if Algorithm.unsupervised.contains(n) {
+                throw b.error("'\(n)' (clustering and anomaly detection) is not available yet; supervised algorithms are " + algorithmNames.joined(separator: ", "),
+                              at: lhs.range, id: "bind.unknownAlgorithm")
+            }
+            if Algorithm(rawValue: n) != nil {
+                throw b.error("'train \(n)' needs a formula with a target: train \(n) y ~ a + b", at: node.range, id: "bind.formula")
+            }
+            throw b.error("'train' needs an algorithm before the formula: train forest y ~ .", at: node.range)
         default: throw b.badArgument(1, node, expected: "algorithm (" + algorithmNames.joined(separator: "|") + ")", got: "expression")
         }
-        if let a = Algorithm(rawValue: word) { return a }
+        if let a = Algorithm(rawValue: word) {
+            guard a.isAvailable else {
+                throw b.error("'\(word)' is not available in this build yet; available: " + Algorithm.allCases.filter(\.isAvailable).map(\.rawValue).joined(separator: ", "),
+                              at: node.range, id: "bind.unknownAlgorithm")
+            }
+            return a
+        }
         if Algorithm.unsupervised.contains(word) {
             throw b.error("'\(word)' (clustering and anomaly detection) is not available yet; supervised algorithms are " + algorithmNames.joined(separator: ", "),
                           at: node.range, id: "bind.unknownAlgorithm")
