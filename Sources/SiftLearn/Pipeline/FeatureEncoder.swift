@@ -178,7 +178,12 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
             guard frame.index(of: f.name) != nil else {
                 throw FrameError.invalidArgument("the model needs column '\(f.name)', which the input does not have (the model's features: \(features.map(\.name).joined(separator: ", ")))")
             }
-            let column = try frame.column(named: f.name)
+            var column = try frame.column(named: f.name)
+            if column.count > 0 && column.nullCount == column.count {
+                // An all-null column (`{x: null}`, or a null literal derived) has no type of its own: all missing.
+                column = f.source == .string ? .string(StringColumn([String?](repeating: nil, count: column.count)))
+                                             : .double(Column<Double>([Double?](repeating: nil, count: column.count)))
+            }
             switch f.source {
             case .number, .bool:
                 guard column.type.isNumeric || column.type == .bool else {

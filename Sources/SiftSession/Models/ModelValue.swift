@@ -24,7 +24,7 @@ public struct ModelValue: HostObject, PlotDataSource {
     /// What kind of model, e.g. `forest classifier`.
     var kindText: String {
         let task: String
-        if model.isClassifier { task = model.classCount == 2 ? "binary classifier" : "classifier (\(model.classCount) classes)" }
+        if model.isClassifier { task = model.classCount == 2 ? "binary classifier" : "classifier (\(model.classCount) class\(model.classCount == 1 ? "" : "es"))" }
         else { task = "regressor" }
         return "\(model.algorithm.rawValue) \(task)"
     }
@@ -32,8 +32,9 @@ public struct ModelValue: HostObject, PlotDataSource {
     /// The summary shown when the model is displayed.
     public func display(_ options: DisplayOptions) -> String {
         var lines = ["model: \(kindText)", "formula: \(model.formula)  (\(model.featureNames.count) feature\(model.featureNames.count == 1 ? "" : "s"))"]
-        var rows = "trained on \(NumberFormat.grouped(model.trainingRows)) rows"
-        if let h = model.holdout { rows += ", holdout \(NumberFormat.grouped(h.rows)) rows" }
+        func count(_ n: Int) -> String { "\(NumberFormat.grouped(n)) row\(n == 1 ? "" : "s")" }
+        var rows = "trained on \(count(model.trainingRows))"
+        if let h = model.holdout { rows += ", holdout \(count(h.rows))" }
         rows += " (\(model.options.text))"
         lines.append(rows)
         if model.isClassifier { lines.append("classes: " + model.classLabels.joined(separator: ", ")) }

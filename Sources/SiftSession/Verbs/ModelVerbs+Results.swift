@@ -50,7 +50,7 @@ extension ModelVerbs {
     }
 
     static func noHoldout(_ verb: String) -> FrameError {
-        .invalidArgument("the model has no holdout (it was trained with split:1); use '\(verb) on:FRAME'")
+        .invalidArgument("the model has no holdout (split:1, or too few rows to hold any out); use '\(verb) on:FRAME'")
     }
 
     // MARK: - evaluate
@@ -183,7 +183,7 @@ extension ModelVerbs {
         }
         return BoundStage(output: .unknown) { _ in
             let tables = try models.enumerated().map { i, m -> MetricTable in
-                guard let t = m.holdoutMetrics else { throw FrameError.invalidArgument("model '\(names[i])' has no holdout to compare (split:1)") }
+                guard let t = m.holdoutMetrics else { throw FrameError.invalidArgument("model '\(names[i])' has no holdout to compare (split:1, or too few rows)") }
                 return t
             }
             let metrics = MetricTable.allNames.filter { n in tables.contains { $0[n] != nil } }

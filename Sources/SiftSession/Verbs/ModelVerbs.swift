@@ -239,7 +239,10 @@ enum ModelVerbs {
         if model.targetKind == .bool {
             prediction = .bool(Column<Bool>(values: classes.map { labels[Int($0)] == "true" }))
         } else {
-            prediction = .string(StringColumn(classes.map { Optional(labels[Int($0)]) }).dictionaryEncoded())
+            // Dictionary layout straight from the class codes: no string per row.
+            var entries = StringArrayBuilder(capacity: labels.count)
+            for l in labels { entries.append(l) }
+            prediction = .string(StringColumn(storage: .dictionary(codes: classes.map { UInt32($0) }, entries: entries.build())))
         }
         return try frame.setting("prediction", to: prediction).setting("probability", to: .double(Column<Double>(values: probability)))
     }
