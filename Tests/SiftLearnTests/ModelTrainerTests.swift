@@ -50,6 +50,24 @@ final class ModelTrainerTests: XCTestCase {
         XCTAssertEqual(m1.encoder, m2.encoder)
     }
 
+    func testLinearFastPathEqualsTheDenseMatrix() throws {
+        // One-hot columns are not materialised for linear models; the result is bit-identical.
+        let frame = try data()
+        for (algorithm, target) in [(Algorithm.logistic, "y"), (.ridge, "v")] {
+            let m = try ModelTrainer.train(frame, algorithm: algorithm, target: target, features: ["a", "colour", "b"],
+                                           formula: "", options: TrainingOptions())
+            let dense = try m.encoder.transform(frame)
+            let names = m.encoder.outputNames, kinds = m.encoder.outputKinds
+            if m.isClassifier {
+                XCTAssertEqual(try m.probabilities(frame),
+                               try m.estimator.probabilities(dense, rows: frame.rowCount, names: names, kinds: kinds))
+            } else {
+                XCTAssertEqual(try m.predictions(frame),
+                               try m.estimator.predictions(dense, rows: frame.rowCount, names: names, kinds: kinds))
+            }
+        }
+    }
+
     func testTargetErrors() throws {
         let frame = try data()
         XCTAssertThrowsError(try ModelTrainer.train(frame, algorithm: .logistic, target: "v", features: ["a"], formula: "", options: TrainingOptions()))

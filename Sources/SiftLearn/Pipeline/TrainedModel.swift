@@ -88,6 +88,7 @@ public struct TrainedModel: Sendable, Codable {
     ///
     /// - Throws: `FrameError` when a feature column is missing or of another type.
     public func probabilities(_ frame: DataFrame) throws -> ProbabilityMatrix {
+        if isClassifier, let etas = try linearPredictors(frame) { return linearProbabilities(etas, rows: frame.rowCount) }
         let values = try encoder.transform(frame)
         return try estimator.probabilities(values, rows: frame.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
     }
@@ -96,6 +97,7 @@ public struct TrainedModel: Sendable, Codable {
     ///
     /// - Throws: as ``probabilities(_:)``.
     public func predictions(_ frame: DataFrame) throws -> [Double] {
+        if !isClassifier, let etas = try linearPredictors(frame), let eta = etas.first { return eta }
         let values = try encoder.transform(frame)
         return try estimator.predictions(values, rows: frame.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
     }
