@@ -63,24 +63,51 @@ public struct MLPNetwork: Sendable, Equatable, Codable {
             let z = activations[l], fanIn = layer.fanIn, fanOut = layer.fanOut
             layer.weights.withUnsafeBufferPointer { w in
                 layer.biases.withUnsafeBufferPointer { b in
-                    for r in 0..<rows {
-                        let zr = z + r * fanOut, ar = a + r * fanIn
-                        for o in 0..<fanOut { zr[o] = b[o] }
-                        for k in 0..<fanIn {
-                            let v = ar[k]
-                            if v == 0 { continue }
-                            let wk = w.baseAddress! + k * fanOut
-                            for o in 0..<fanOut { zr[o] += v * wk[o] }
-                        }
-                    }
+                    MLPNetwork.affine(a, rows: rows, fanIn: fanIn, w.baseAddress!, b.baseAddress!, fanOut: fanOut, into: z)
                 }
             }
             if l < layers.count - 1 {
-                for i in 0..<(rows * fanOut) where z[i] < 0 { z[i] = 0 }
+                for i in 0..<(rows * fanOut) { z[i] = z[i] > 0 ? z[i] : 0 }
             } else {
                 MLPNetwork.applyOutput(output, z, rows: rows, width: fanOut)
             }
             a = UnsafePointer(z)
+        }
+    }
+
+    /// `z = a W + b` for a row-major batch. Wide layers run one contiguous `z[r, :] += a[r, k] W[k, :]`
+    /// per input (vectorised); narrow ones (the output layer of a binary classifier or a
+    /// regressor) take one dot product per output with four partial sums, since a loop along a
+    /// width of 1 cannot be vectorised.
+    @inline(__always)
+    static func affine(_ a: UnsafePointer<Double>, rows: Int, fanIn: Int, _ w: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+                       fanOut: Int, into z: UnsafeMutablePointer<Double>) {
+        if fanOut >= 8 {
+            for r in 0..<rows {
+                let zr = z + r * fanOut, ar = a + r * fanIn
+                for o in 0..<fanOut { zr[o] = b[o] }
+                for k in 0..<fanIn {
+                    let v = ar[k]
+                    if v == 0 { continue }
+                    let wk = w + k * fanOut
+                    for o in 0..<fanOut { zr[o] += v * wk[o] }
+                }
+            }
+            return
+        }
+        let blocks = fanIn / 4
+        for r in 0..<rows {
+            let ar = a + r * fanIn, zr = z + r * fanOut
+            for o in 0..<fanOut {
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                for q in 0..<blocks {
+                    let k = 4 * q
+                    s0 += ar[k] * w[k * fanOut + o]; s1 += ar[k + 1] * w[(k + 1) * fanOut + o]
+                    s2 += ar[k + 2] * w[(k + 2) * fanOut + o]; s3 += ar[k + 3] * w[(k + 3) * fanOut + o]
+                }
+                for k in (4 * blocks)..<fanIn { s0 += ar[k] * w[k * fanOut + o] }
+                zr[o] = b[o] + ((s0 + s1) + (s2 + s3))
+            }
         }
     }
 

@@ -86,13 +86,28 @@ final class MLPWorkspace {
             gradW[l].withUnsafeMutableBufferPointer { g in
                 layer.weights.withUnsafeBufferPointer { w in
                     for k in 0..<(fanIn * fanOut) { g[k] = alpha * w[k]; squares += w[k] * w[k] }
-                    for r in 0..<b {
-                        let ar = a + r * fanIn, dr = d + r * fanOut
-                        for k in 0..<fanIn {
-                            let v = ar[k]
-                            if v == 0 { continue }
-                            let gk = g.baseAddress! + k * fanOut
-                            for o in 0..<fanOut { gk[o] += v * dr[o] }
+                    if fanOut >= 8 {
+                        for r in 0..<b {
+                            let ar = a + r * fanIn, dr = d + r * fanOut
+                            for k in 0..<fanIn {
+                                let v = ar[k]
+                                if v == 0 { continue }
+                                let gk = g.baseAddress! + k * fanOut
+                                for o in 0..<fanOut { gk[o] += v * dr[o] }
+                            }
+                        }
+                    } else {
+                        // Narrow layer: one contiguous pass along the inputs per output.
+                        for r in 0..<b {
+                            let ar = a + r * fanIn, dr = d + r * fanOut
+                            for o in 0..<fanOut {
+                                let dv = dr[o]
+                                if fanOut == 1 {
+                                    for k in 0..<fanIn { g[k] += ar[k] * dv }
+                                } else {
+                                    for k in 0..<fanIn { g[k * fanOut + o] += ar[k] * dv }
+                                }
+                            }
                         }
                     }
                     for k in 0..<(fanIn * fanOut) { g[k] *= scale }
@@ -100,6 +115,11 @@ final class MLPWorkspace {
                         let prev = deltas[l - 1]
                         for r in 0..<b {
                             let ar = a + r * fanIn, dr = d + r * fanOut, pr = prev + r * fanIn
+                            if fanOut == 1 {
+                                let dv = dr[0]
+                                for k in 0..<fanIn { pr[k] = ar[k] > 0 ? dv * w[k] : 0 }
+                                continue
+                            }
                             for k in 0..<fanIn {
                                 guard ar[k] > 0 else { pr[k] = 0; continue }
                                 let wk = w.baseAddress! + k * fanOut
