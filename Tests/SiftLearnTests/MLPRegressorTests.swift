@@ -21,11 +21,12 @@ final class MLPRegressorTests: XCTestCase {
         XCTAssertThrowsError(try MLPRegressor().fit(x, y.map { _ in .nan }, weights: nil, generator: &g))
     }
 
-    /// Anchor: scikit-learn 1.9.1 `MLPRegressor(hidden_layer_sizes=(32,), early_stopping=True,
-    /// random_state=0)` on the standardised UCI subset (price), test R² 0.407894, from
-    /// `/tmp/sift-bench-venv/bin/python scripts/linear_anchors.py uci notebooks/data/eshop-clothing-2008.csv`.
+    /// Anchor: scikit-learn 1.9.1 `MLPRegressor(hidden_layer_sizes=(8,), early_stopping=True,
+    /// random_state=0)` on the standardised UCI subset (price), test R² 0.233857, from
+    /// `/tmp/sift-bench-venv/bin/python scripts/linear_anchors.py uci notebooks/data/eshop-clothing-2008.csv`
+    /// (0.407894 for 32 units, which Sift also passes).
     func testMatchesScikitLearnOnTheUCISubset() throws {
         let data = try UCIEshopData.load().standardized()
-        assertMatchesAnchor(try data.r2(MLPRegressor(hiddenLayerSizes: [32])), 0.407894, "mlp reg (32,) early stopping")
+        assertMatchesAnchor(try data.r2(MLPRegressor(hiddenLayerSizes: [8])), 0.233857, "mlp reg (8,) early stopping")
     }
 }
