@@ -8,7 +8,8 @@ import SiftFrame
 // the features then `purchased` then `revenue`, as scripts/tree_anchors.py session writes them.
 let args = Array(CommandLine.arguments.dropFirst())
 let dir = args.first ?? "/tmp/sift-linear"
-let models = args.count > 1 ? Array(args.dropFirst()) : LinearBenchmark.modelNames
+let named = Array(args.dropFirst()).filter { !$0.hasPrefix("--") }
+let models = args.count > 1 ? named : LinearBenchmark.modelNames
 
 /// Reads the numeric CSV (header, then comma-separated numbers).
 func load(_ path: String) throws -> (FeatureMatrix, [Int32], [Double]) {
@@ -37,5 +38,17 @@ for m in models {
         let fits = r.fitSeconds.map { String(format: "%.4f", $0) }.joined(separator: " ")
         print(String(format: "%-34@ fit median %.4f s [%@]  predict 1M %.3f s  %@ %.6f",
                      r.model as NSString, r.medianFit, fits as NSString, r.predictSeconds, r.metric as NSString, r.value))
+    }
+}
+
+if CommandLine.arguments.contains("--predict-profile") {
+    var g = SeededGenerator(seed: 0)
+    let m = try MLPClassifier(maxIter: 2).fit(xtr, ytr, classCount: 2, weights: nil, generator: &g)
+    let big = xte.rows((0..<1_000_000).map { $0 % xte.rowCount })
+    let wall = ContinuousClock()
+    for _ in 0..<3 {
+        let t0 = wall.now, c0 = clock()
+        _ = try m.predictProba(big)
+        print("mlp (100,) predict 1M", wall.now - t0, "cpu", Double(clock() - c0) / Double(CLOCKS_PER_SEC))
     }
 }
