@@ -67,6 +67,10 @@ final class MLPClassifierTests: XCTestCase {
         var json = String(decoding: try JSONEncoder().encode(m), as: UTF8.self)
         json = json.replacingOccurrences(of: "\"class_count\":2", with: "\"class_count\":3")
         XCTAssertThrowsError(try JSONDecoder().decode(MLPClassifier.Model.self, from: Data(json.utf8)))
+        // No features at all: the output layer's bias learns the base rate.
+        let empty = try FeatureMatrix(rowCount: 100, names: [], values: [])
+        let base = try MLPClassifier(hiddenLayerSizes: [2], maxIter: 3).fit(empty, y, classCount: 2, weights: nil, generator: &g1)
+        XCTAssertTrue(try base.predictProba(empty).values.allSatisfy(\.isFinite))
     }
 
     /// Anchor: scikit-learn 1.9.1 `MLPClassifier(hidden_layer_sizes=(8,), early_stopping=True,

@@ -128,10 +128,11 @@ struct MLPTraining: Sendable, Equatable {
         return (train.sorted(), valid.sorted())
     }
 
-    /// The features row-major (`n × p`), so a minibatch gathers whole rows.
+    /// The features row-major (`n × p`), so a minibatch gathers whole rows (one dummy value when
+    /// there are none, so the buffer always has an address).
     static func rowMajor(_ x: FeatureMatrix) -> [Double] {
         let n = x.rowCount, p = x.featureCount
-        var out = [Double](repeating: 0, count: n * p)
+        var out = [Double](repeating: 0, count: max(1, n * p))
         x.values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for j in 0..<p { for i in 0..<n { dst[i * p + j] = src[j * n + i] } }
