@@ -59,11 +59,13 @@ def uci(path):
                     ("logistic default", LogisticRegression()),
                     ("gaussian nb", GaussianNB()),
                     ("mlp (32,) early_stopping", MLPClassifier(hidden_layer_sizes=(32,), early_stopping=True, random_state=0)),
+                    ("mlp (8,) early_stopping", MLPClassifier(hidden_layer_sizes=(8,), early_stopping=True, random_state=0)),
                     ("mlp (100,) default", MLPClassifier(random_state=0))):
         t0 = time.perf_counter(); m.fit(Str, price2[~test]); secs = time.perf_counter() - t0
         extra = {"coef": fmt(m.coef_), "intercept": fmt(m.intercept_)} if hasattr(m, "coef_") else {}
         emit(model=name, auc=round(roc_auc_score(price2[test], m.predict_proba(Ste)[:, 1]), 6), secs=round(secs, 2), **extra)
-    for name, m in (("mlp reg (32,) early_stopping", MLPRegressor(hidden_layer_sizes=(32,), early_stopping=True, random_state=0)),):
+    for name, m in (("mlp reg (32,) early_stopping", MLPRegressor(hidden_layer_sizes=(32,), early_stopping=True, random_state=0)),
+                    ("mlp reg (8,) early_stopping", MLPRegressor(hidden_layer_sizes=(8,), early_stopping=True, random_state=0))):
         m.fit(Str, price[~test])
         emit(model=name, r2=round(r2_score(price[test], m.predict(Ste)), 6))
     # Multi-class: location (0..5) from the other features.

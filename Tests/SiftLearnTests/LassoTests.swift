@@ -58,3 +58,15 @@ final class LassoTests: XCTestCase {
         XCTAssertEqual(try data.r2(Lasso(alpha: 1)), 0.133735, accuracy: 0.005)
     }
 }
+
+extension LassoTests {
+    func testCovarianceUpdatesMatchResidualUpdates() throws {
+        let (x, y) = toyRegression(rows: 80)
+        let d = try WeightedDesign(x, y, weights: nil)
+        for alpha in [0.0, 0.05, 1.0] {
+            let penalty = alpha * d.weightSum
+            assertCoefficients(Lasso.covarianceDescent(d, penalty: penalty, maxIter: 10_000, tol: 1e-12),
+                               Lasso.coordinateDescent(d, penalty: penalty, maxIter: 10_000, tol: 1e-12), accuracy: 1e-8, "alpha \(alpha)")
+        }
+    }
+}
