@@ -20,6 +20,8 @@ from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import Lasso, LinearRegression, LogisticRegression, Ridge
 from sklearn.metrics import r2_score, roc_auc_score
+from sklearn.naive_bayes import GaussianNB
+from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
@@ -54,6 +56,11 @@ for suffix, lin, Xl, Xt in [("", linear_pipeline, Xmixed, Xtree), (" no-page2", 
         ("tree depth6", lambda: DecisionTreeClassifier(max_depth=6, random_state=0), Xt),
         ("forest 20 depth8", lambda: RandomForestClassifier(n_estimators=20, max_depth=8, random_state=0), Xt),
         ("xgb hist 30 depth3", lambda: xgb.XGBClassifier(n_estimators=30, max_depth=3, tree_method="hist", random_state=0), Xt),
+        # Naive Bayes sees the pipeline's one-hot columns unscaled; the MLP its standardised ones.
+        ("bayes", lambda: (make_pipeline(ColumnTransformer([("num", SimpleImputer(strategy="median"), list(range(9))),
+                                                           ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), [9])]),
+                                         GaussianNB()) if suffix == "" else make_pipeline(SimpleImputer(strategy="median"), GaussianNB())), Xl),
+        ("mlp 100 early-stopping", lambda: lin(MLPClassifier(hidden_layer_sizes=(100,), early_stopping=True, random_state=0)), Xl),
     ]:
         m = make().fit(X[~test], y[~test])
         emit("AUC " + name + suffix, roc_auc_score(y[test], m.predict_proba(X[test])[:, 1]))

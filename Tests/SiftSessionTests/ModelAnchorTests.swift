@@ -28,6 +28,7 @@ final class ModelAnchorTests: XCTestCase {
             ("tree expensive ~ \(noPage2) depth:6", "roc_auc", 0.899044),
             ("boost expensive ~ \(all) rounds:30 depth:3", "roc_auc", 0.980056),
             ("boost expensive ~ \(noPage2) rounds:30 depth:3", "roc_auc", 0.903509),
+            ("bayes expensive ~ \(noPage2)", "roc_auc", 0.642387),
             ("ridge price ~ \(all) alpha:1", "r2", 0.999675),
             ("linear price ~ \(noPage2)", "r2", 0.151212),
             ("lasso price ~ \(all) alpha:0.1", "r2", 0.442395),

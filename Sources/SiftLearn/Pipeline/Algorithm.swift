@@ -64,12 +64,13 @@ public enum Algorithm: String, Sendable, Codable, CaseIterable {
         case .logistic: return ["alpha"]
         case .ridge, .lasso: return ["alpha"]
         case .linear, .bayes: return []
-        case .mlp: return ["rate", "rounds", "alpha"]
+        case .mlp: return ["rate", "rounds", "alpha", "depth"]
         }
     }
 
-    /// Whether this build can fit it (the MLP and naive Bayes arrive with their estimators).
-    public var isAvailable: Bool { self != .mlp && self != .bayes }
+    /// Whether this build can fit it (every supervised algorithm now; kept for algorithms whose
+    /// estimators are still to come).
+    public var isAvailable: Bool { true }
 
     /// The unsupervised algorithms LANGUAGE.md names that are not available yet.
     public static let unsupervised = ["kmeans", "dbscan", "hclust", "isolation"]

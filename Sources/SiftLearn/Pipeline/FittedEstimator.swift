@@ -21,6 +21,10 @@ public enum FittedEstimator: Sendable, Codable {
     case logisticClassifier(LogisticRegression.Model)
     /// A linear regression (least squares, ridge or lasso).
     case linearRegressor(LinearModel)
+    /// Gaussian naive Bayes.
+    case bayesClassifier(GaussianNB.Model)
+    /// A multi-layer perceptron classifier.
+    case mlpClassifier(MLPClassifier.Model)
 
     /// Whether missing values go to the estimator as NaN (histogram boosting's native handling).
     public var handlesMissing: Bool {
@@ -39,6 +43,8 @@ public enum FittedEstimator: Sendable, Codable {
         case .forestClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         case .boostClassifier(let m): return try m.predictProba(allowingMissing: try Self.withMissing(values, rows: rows, names: names))
         case .logisticClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
+        case .bayesClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
+        case .mlpClassifier(let m): return try m.predictProba(try FeatureMatrix(rowCount: rows, names: names, kinds: kinds, values: values))
         default: throw FrameError.typeMismatch("a regression model has no class probabilities")
         }
     }
@@ -67,6 +73,8 @@ public enum FittedEstimator: Sendable, Codable {
         case .boostRegressor(let m): return m.featureImportances
         case .logisticClassifier(let m): return m.featureImportances
         case .linearRegressor(let m): return m.featureImportances
+        case .bayesClassifier(let m): return m.featureImportances
+        case .mlpClassifier(let m): return m.featureImportances
         }
     }
 
@@ -111,6 +119,13 @@ public enum EstimatorFactory {
             // alpha: is the penalty strength, scikit-learn's 1 / C (default C = 1).
             let c = o.alpha.map { $0 > 0 ? 1 / $0 : 1e12 } ?? 1
             return .logisticClassifier(try LogisticRegression(c: c).fit(matrix(), y, classCount: classCount, weights: weights, generator: &g))
+        case .bayes:
+            return .bayesClassifier(try GaussianNB().fit(matrix(), y, classCount: classCount, weights: weights, generator: &g))
+        case .mlp:
+            // depth: is the number of hidden layers (1 or 2, 100 ReLU units each), rounds: the most epochs.
+            let p = MLPClassifier(hiddenLayerSizes: [Int](repeating: 100, count: o.depth ?? 1), alpha: o.alpha ?? 1e-4,
+                                  learningRateInit: o.rate ?? 1e-3, maxIter: o.rounds ?? 200)
+            return .mlpClassifier(try p.fit(matrix(), y, classCount: classCount, weights: weights, generator: &g))
         default:
             throw FrameError.invalidArgument("'\(algorithm.rawValue)' is not available yet")
         }

@@ -139,7 +139,7 @@ enum ModelVerbs {
             return v
         }
         o.trees = try positive("trees", max: 10_000)
-        o.depth = try positive("depth", max: 1_000)
+        o.depth = try positive("depth", max: algorithm == .mlp ? 2 : 1_000)
         o.rounds = try positive("rounds", max: 100_000)
         if let n = b.option("cv") {
             let k = try b.int(n, position: 2, expected: "number of folds for cv:")
