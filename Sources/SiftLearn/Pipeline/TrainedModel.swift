@@ -89,8 +89,16 @@ public struct TrainedModel: Sendable, Codable {
     /// - Throws: `FrameError` when a feature column is missing or of another type.
     public func probabilities(_ frame: DataFrame) throws -> ProbabilityMatrix {
         if isClassifier, let etas = try linearPredictors(frame) { return linearProbabilities(etas, rows: frame.rowCount) }
-        let values = try encoder.transform(frame)
-        return try estimator.probabilities(values, rows: frame.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+        var out: [Double] = []
+        out.reserveCapacity(frame.rowCount * max(1, classCount))
+        var k = max(1, classCount)
+        for block in Self.blocks(frame) {
+            let values = try encoder.transform(block)
+            let p = try estimator.probabilities(values, rows: block.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+            out += p.values
+            k = p.classCount
+        }
+        return ProbabilityMatrix(rowCount: frame.rowCount, classCount: k, values: out)
     }
 
     /// Numeric predictions for a frame's rows.
@@ -98,8 +106,26 @@ public struct TrainedModel: Sendable, Codable {
     /// - Throws: as ``probabilities(_:)``.
     public func predictions(_ frame: DataFrame) throws -> [Double] {
         if !isClassifier, let etas = try linearPredictors(frame), let eta = etas.first { return eta }
-        let values = try encoder.transform(frame)
-        return try estimator.predictions(values, rows: frame.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+        var out: [Double] = []
+        out.reserveCapacity(frame.rowCount)
+        for block in Self.blocks(frame) {
+            let values = try encoder.transform(block)
+            out += try estimator.predictions(values, rows: block.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+        }
+        return out
+    }
+
+    /// Rows per prediction block: the encoded block (rows × columns doubles) stays a few MB
+    /// even with many one-hot columns, instead of rows × columns for the whole frame.
+    static let predictionBlock = 65_536
+
+    /// The frame in blocks of ``predictionBlock`` rows (one empty block for an empty frame).
+    static func blocks(_ frame: DataFrame) -> [DataFrame] {
+        let n = frame.rowCount
+        guard n > predictionBlock else { return [frame] }
+        return stride(from: 0, to: n, by: predictionBlock).map { start in
+            frame.selecting(rows: RowSelection(range: start..<min(n, start + predictionBlock)))
+        }
     }
 
     /// The holdout's class probabilities as a matrix.
