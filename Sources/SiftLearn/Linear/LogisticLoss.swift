@@ -1,5 +1,6 @@
 // The penalised logistic losses (binary and multinomial) with their gradients and the binary Hessian.
 import Foundation
+import SiftFrame
 
 /// The mean-scaled objective of L2 logistic regression,
 /// `F(θ) = (1/Σw) Σᵢ wᵢ ℓᵢ(θ) + ‖β‖² / (2 C Σw)` — scikit-learn's
@@ -96,30 +97,36 @@ final class LogisticLoss {
     /// of the last ``evaluate(_:_:)`` (the IRLS weight matrix, ESL eq. 4.24), row-major
     /// `(p+1) × (p+1)` with the intercept last.
     func binaryHessian() -> [Double] {
-        let d = p + 1
+        let d = p + 1, n = self.n, p = self.p, invWeight = self.invWeight
         var h = [Double](repeating: 0, count: d * d)
         var s = [Double](repeating: 0, count: n)
         for i in 0..<n { let q = LogisticLoss.sigmoid(eta[i]); s[i] = w[i] * q * (1 - q) }
         x.withUnsafeBufferPointer { x in
             s.withUnsafeBufferPointer { s in
-                for j in 0..<p {
-                    let cj = j * n
-                    for k in j..<p {
-                        let ck = k * n
+                h.withUnsafeMutableBufferPointer { hv in
+                    nonisolated(unsafe) let x = x, s = s, hv = hv
+                    // Row j of the upper triangle (and the intercept column); rows go to the cores
+                    // when the O(n p²) work is large (one-hot designs), each writing only its own entries.
+                    let row: @Sendable (Int) -> Void = { j in
+                        let cj = j * n
+                        for k in j..<p {
+                            let ck = k * n
+                            var t = 0.0
+                            for i in 0..<n { t += s[i] * x[cj + i] * x[ck + i] }
+                            hv[j * d + k] = t * invWeight; hv[k * d + j] = t * invWeight
+                        }
                         var t = 0.0
-                        for i in 0..<n { t += s[i] * x[cj + i] * x[ck + i] }
-                        h[j * d + k] = t * invWeight; h[k * d + j] = t * invWeight
+                        for i in 0..<n { t += s[i] * x[cj + i] }
+                        hv[j * d + p] = t * invWeight; hv[p * d + j] = t * invWeight
                     }
+                    if n * p * p >= 1 << 22 && Parallel.coreCount > 1 { Parallel.forEach(p, row) } else { for j in 0..<p { row(j) } }
                     var t = 0.0
-                    for i in 0..<n { t += s[i] * x[cj + i] }
-                    h[j * d + p] = t * invWeight; h[p * d + j] = t * invWeight
-                    h[j * d + j] += penalty
+                    for i in 0..<n { t += s[i] }
+                    hv[p * d + p] = t * invWeight
                 }
-                var t = 0.0
-                for i in 0..<n { t += s[i] }
-                h[p * d + p] = t * invWeight
             }
         }
+        for j in 0..<p { h[j * d + j] += penalty }
         return h
     }
 
