@@ -90,3 +90,17 @@ if CommandLine.arguments.contains("--wide") {
         print("wide logistic \(solver) p=\(wtr.featureCount)", times.sorted()[1], "AUC", auc)
     }
 }
+
+/// `--mlp-epochs`: epochs run and seconds per epoch of the default MLP classifier, and of one
+/// capped at scikit-learn's 15 epochs on this table, for a per-epoch comparison.
+if CommandLine.arguments.contains("--mlp-epochs") {
+    let (str, _) = try LinearBenchmark.standardize(xtr, xte)
+    let wall = ContinuousClock()
+    for params in [MLPClassifier(), MLPClassifier(maxIter: 15)] {
+        var g = SeededGenerator(seed: 0)
+        let t0 = wall.now
+        let m = try params.fit(str, ytr, classCount: 2, weights: nil, generator: &g)
+        let t = wall.now - t0
+        print("mlp max_iter=\(params.maxIter): \(m.epochs) epochs in", t, "(standardised input)")
+    }
+}
