@@ -11,7 +11,7 @@ final class FormulaTests: XCTestCase {
     func formula(_ text: String) throws -> Formula {
         // `train tree ~ a` would read `tree ~ a` as the formula, so a one-sided one is the only argument.
         let oneSided = text.hasPrefix("~")
-        let program = Parser.parse(SourceFile(id: 0, name: "t", text: oneSided ? "train \(text)" : "train tree \(text)"))
+        let program = Parser.parse(SourceFile(id: 0, name: "t", text: oneSided ? "d | train \(text)" : "train tree \(text)"))
         guard case .expression(let e)? = program.statements.first?.kind, case .pipeline(_, let stages) = e.kind,
               let stage = stages.first, let last = stage.arguments.last, case .positional(let node) = last else {
             XCTFail("did not parse: \(text)"); throw FrameError.invalidArgument(text)
