@@ -82,6 +82,33 @@ public struct TrainedModel: Sendable, Codable {
     /// The input features in formula order.
     public var featureNames: [String] { encoder.features.map(\.name) }
 
+    /// Checks that the parts of a decoded model agree (a hand-edited or damaged file must be an
+    /// error, never a crash at predict time).
+    ///
+    /// - Throws: `FrameError.invalidArgument` naming the first disagreement.
+    public func validate() throws {
+        func bad(_ what: String) -> FrameError { .invalidArgument("damaged model: \(what)") }
+        guard estimator.featureCount == encoder.outputNames.count else { throw bad("the estimator expects \(estimator.featureCount) features, the encoder makes \(encoder.outputNames.count)") }
+        if isClassifier {
+            guard estimator.classCount == classLabels.count, !classLabels.isEmpty else { throw bad("class labels do not match the estimator") }
+        } else if estimator.classCount != nil {
+            throw bad("a regression target with a classifier")
+        }
+        if encoder.features.contains(where: { !($0.scale.isFinite && $0.scale != 0 && $0.shift.isFinite && $0.median.isFinite) }) {
+            throw bad("a feature has a zero or non-finite scale")
+        }
+        if let h = holdout {
+            let width = isClassifier ? classLabels.count : 1
+            guard h.rows >= 0, h.scores.count == h.rows * width,
+                  isClassifier ? h.classes.count == h.rows : h.values.count == h.rows,
+                  h.classes.allSatisfy({ $0 >= 0 && Int($0) < classLabels.count }) else { throw bad("the holdout does not match its row count") }
+        }
+        guard importanceNames.count == importanceValues.count else { throw bad("importances do not match their names") }
+        if let cv = crossValidation, cv.means.count != cv.names.count || cv.deviations.count != cv.names.count {
+            throw bad("cross-validation results do not match their names")
+        }
+    }
+
     // MARK: - Predicting
 
     /// Class probabilities for a frame's rows.
