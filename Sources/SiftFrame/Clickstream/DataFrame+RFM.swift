@@ -53,7 +53,7 @@ extension DataFrame {
                 }
             }
         }
-        let monetary = try Self.groupSums(amounts, groups)
+        let monetary = try Self.groupSums(amounts, groups).withValidity(anyAmount.allSatisfy { $0 } ? nil : Bitmap(anyAmount))
         let latest = last.max() ?? 0
         let reference = now?.micros ?? latest
         if let now, m > 0, latest > now.micros {
@@ -79,7 +79,7 @@ extension DataFrame {
             (customer, input.columns[0].gathered(firsts)),
             ("recency_days", .double(Column(values: recency))),
             ("frequency", .int(Column(values: frequency))),
-            ("monetary", monetary.withValidity(anyAmount.allSatisfy { $0 } ? nil : Bitmap(anyAmount))),
+            ("monetary", monetary),
             ("r", .int(Column(r))), ("f", .int(Column(f))), ("m", .int(Column(mScore))),
             ("segment", .string(StringColumn(segment).dictionaryEncoded())),
         ]
