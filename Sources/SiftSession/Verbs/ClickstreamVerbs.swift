@@ -68,7 +68,7 @@ enum ClickstreamVerbs {
         for (i, item) in items.enumerated() {
             let at = i < stepNodes.count ? stepNodes[i].range : stepsNode.range
             guard case .scalar(let s) = item, s.type == eventType else {
-                throw b.error("step \(i + 1) is \(shownKind(item)), but '\(event)' is a \(eventType) column", at: at)
+                throw b.error("step \(i + 1) is \(shownKind(item)), but '\(event)' is \(eventType == .int ? "an" : "a") \(eventType) column", at: at)
             }
             steps.append(s)
         }
@@ -144,8 +144,7 @@ enum ClickstreamVerbs {
         let by = try requiredColumn(b, "by", schema, what: "the column that identifies baskets, such as a session")
         var minCount = 1
         if let node = b.option("min_count") {
-            minCount = try b.int(node, position: 1, expected: "positive integer")
-            guard minCount >= 1 else { throw b.badArgument(1, node, expected: "positive integer", got: "\(minCount)") }
+            minCount = try integerOption(b, node, "min_count", atLeast: 1)
         }
         let itemType = schema.type(of: item) ?? .string
         let out = Schema([("item", itemType), ("other", itemType), ("count", .int), ("support", .double), ("confidence", .double), ("lift", .double)])
@@ -186,7 +185,7 @@ enum ClickstreamVerbs {
             throw b.badArgument(1, itemNode, expected: "\(itemType) item", got: shownKind(value))
         }
         var top = 10
-        if let node = b.option("top") { top = try b.count(node, position: 2) }
+        if let node = b.option("top") { top = try integerOption(b, node, "top", atLeast: 0) }
         if let pairs {
             let known = try pairs.column(named: "item")
             if case .string(let s) = known, case .string(let name) = item, !(0..<s.count).contains(where: { s[$0] == name }) {
@@ -224,6 +223,16 @@ enum ClickstreamVerbs {
             throw b.error("time column '\(column)' is \(type), but '\(b.verb)' needs a timestamp column (make one with timestamp(...) or date(...))", at: node.range)
         }
         return column
+    }
+
+    /// An integer option of at least `minimum`: `bad argument 'top:' to 'recommend' (non-negative integer expected, got -1)`.
+    static func integerOption(_ b: StageBinder, _ node: ExprNode, _ name: String, atLeast minimum: Int) throws -> Int {
+        let v = try b.constant(node)
+        guard case .scalar(.int(let k)) = v, k >= minimum, let n = Int(exactly: k) else {
+            let want = minimum == 0 ? "non-negative integer" : minimum == 1 ? "positive integer" : "integer of at least \(minimum)"
+            throw b.error("bad argument '\(name):' to '\(b.verb)' (\(want) expected, got \(SamplingVerbs.shown(v)))", at: node.range)
+        }
+        return n
     }
 
     /// A value's kind for messages, with a scalar's value: `string "view"`, `int 3`, `list`.
