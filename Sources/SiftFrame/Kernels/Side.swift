@@ -165,7 +165,7 @@ public enum Elementwise {
 
     /// An array of `n` values whose chunks `body` initialises in parallel, each chunk only its
     /// own range of the output.
-    @inlinable @usableFromInline
+    @inlinable
     static func chunked<R>(_ n: Int, _ body: @Sendable (UnsafeMutablePointer<R>, Range<Int>) -> Void) -> [R] {
         [R](unsafeUninitializedCapacity: n) { buf, initialized in
             nonisolated(unsafe) let base = buf.baseAddress.unsafelyUnwrapped
