@@ -52,9 +52,9 @@ struct HTMLReport {
         <!DOCTYPE html>
         <html lang="en">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="sift \(Runner.version)">
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="sift \(Runner.version)" />
         <title>\(Markdown.escape(title))</title>
         <style>
         \(HTMLReport.css)</style>

@@ -29,7 +29,7 @@ extension Markdown {
             switch c {
             case "\\":
                 if i + 1 < chars.count, chars[i + 1] == "\n" {
-                    buffer += "<br>\n"
+                    buffer += "<br />\n"
                     i += 2
                 } else if i + 1 < chars.count, isASCIIPunctuation(chars[i + 1]) {
                     buffer += escape(String(chars[i + 1]))
@@ -41,7 +41,7 @@ extension Markdown {
             case "\n":
                 let spaces = buffer.reversed().prefix(while: { $0 == " " }).count
                 buffer.removeLast(spaces)
-                buffer += spaces >= 2 ? "<br>\n" : "\n"
+                buffer += spaces >= 2 ? "<br />\n" : "\n"
                 i += 1
                 while i < chars.count && chars[i] == " " { i += 1 }
             case "`":
@@ -62,7 +62,7 @@ extension Markdown {
                     let alt = plainText(String(chars[link.label]))
                     if let url = safeURL(link.destination) {
                         let title = link.title.map { " title=\"\(escape($0))\"" } ?? ""
-                        buffer += "<img src=\"\(escape(url))\" alt=\"\(escape(alt))\"\(title)>"
+                        buffer += "<img src=\"\(escape(url))\" alt=\"\(escape(alt))\"\(title) />"
                     } else {
                         buffer += escape(alt)
                     }

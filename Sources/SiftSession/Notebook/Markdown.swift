@@ -88,7 +88,7 @@ public struct Markdown {
                 continue
             }
             if Markdown.isThematicBreak(line) {
-                out += "<hr>\n"
+                out += "<hr />\n"
                 i += 1
                 continue
             }
@@ -108,7 +108,7 @@ public struct Markdown {
                 continue
             }
             // A paragraph: lines up to a blank line or the start of another block.
-            var para: [String] = [line.trimmingSpaces()]
+            var para: [String] = [Markdown.trimLeading(line)]
             i += 1
             while i < lines.endIndex {
                 let l = lines[i]
@@ -120,10 +120,10 @@ public struct Markdown {
                     break
                 }
                 if Markdown.interruptsParagraph(l) { break }
-                para.append(l.trimmingSpaces())
+                para.append(Markdown.trimLeading(l))
                 i += 1
             }
-            if !para.isEmpty { out += "<p>" + Markdown.inline(para.joined(separator: "\n")) + "</p>\n" }
+            if !para.isEmpty { out += "<p>" + Markdown.inline(para.joined(separator: "\n").trimmingSpaces()) + "</p>\n" }
         }
         return out
     }
@@ -356,6 +356,9 @@ public struct Markdown {
 
     /// Whether a line has only spaces.
     static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " } }
+
+    /// The line without its leading spaces (trailing ones may be a hard break).
+    static func trimLeading(_ line: String) -> String { String(line.drop(while: { $0 == " " })) }
 
     /// Leading spaces.
     static func indentation(_ line: String) -> Int { line.prefix(while: { $0 == " " }).count }
