@@ -6,7 +6,7 @@ import SiftLang
 /// It is a display aid, not a parser: one left-to-right pass that knows comments (`#` to the end
 /// of the line), strings (`"…"`, `'…'` with backslash escapes), numbers (with `_`, a fraction,
 /// an exponent or a duration unit), backtick names, the keywords, the verb after each `|` (and
-/// at the start of a pipeline) and option names (`name:`). Everything else is escaped text, so
+/// at the start of a pipeline or of a binding's value) and option names (`name:`). Everything else is escaped text, so
 /// the output shows exactly the source.
 enum CodeHighlighter {
     /// The classes used: `c` comment, `s` string, `n` number, `k` keyword, `v` verb, `o` option.
@@ -18,7 +18,8 @@ enum CodeHighlighter {
         let chars = Array(source)
         var out = ""
         var i = 0
-        var expectVerb = true   // at the start of a line, or after `|`
+        var expectVerb = true   // at the start of a line, after `|`, or after the `=` of a binding
+        var bindingHead = false // between `let`/`param`/`fn` and its `=`
         func span(_ cls: String, _ text: String) { out += "<span class=\"\(cls)\">" + Markdown.escape(text) + "</span>" }
         while i < chars.count {
             let c = chars[i]
@@ -68,7 +69,7 @@ enum CodeHighlighter {
                     out += Markdown.escape(word)
                 } else if Token.Keyword(rawValue: word) != nil {
                     span("k", word)
-                    if word == "let" || word == "param" || word == "fn" || word == "use" { expectVerb = false }
+                    if word == "let" || word == "param" || word == "fn" || word == "use" { expectVerb = false; bindingHead = word != "use" }
                 } else if j < chars.count && chars[j] == ":" && !(j + 1 < chars.count && chars[j + 1] == ":") {
                     span("o", word)
                 } else if expectVerb && verbs.contains(word) {
@@ -81,8 +82,8 @@ enum CodeHighlighter {
                 continue
             }
             if c == "|" { expectVerb = true }
-            else if c == "=" && !(i + 1 < chars.count && chars[i + 1] == "=") && !(i > 0 && "=!<>".contains(chars[i - 1])) { expectVerb = true }
-            else if c == "\n" { expectVerb = true }
+            else if c == "=" && bindingHead { expectVerb = true; bindingHead = false }
+            else if c == "\n" { expectVerb = true; bindingHead = false }
             else if c != " " && c != "\t" { expectVerb = false }
             out += Markdown.escape(String(c))
             i += 1

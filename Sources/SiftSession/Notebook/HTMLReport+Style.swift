@@ -39,7 +39,7 @@ extension HTMLReport {
     .meta code { background: none; padding: 0; }
     .meta .failed b { color: #cf222e; }
     .cell { margin: 0 0 1.6rem; }
-    pre.code { background: var(--soft); border: 1px solid #e3e8ee; border-left: 3px solid #8fb3e0; }
+    pre.code { background: var(--soft); border: 1px solid #e3e8ee; border-left: 3px solid #8fb3e0; white-space: pre-wrap; overflow-wrap: anywhere; }
     .code .c { color: #6e7781; font-style: italic; }
     .code .s { color: #0a6640; }
     .code .n { color: #a04100; }
@@ -55,8 +55,8 @@ extension HTMLReport {
     .frame { margin: 0 0 1.1rem; }
     .shape, .hidden-columns { margin: 0 0 .3rem; font-size: .8rem; color: var(--muted); }
     .hidden-columns { margin-top: .3rem; }
-    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid #e3e8ee; border-radius: 6px; }
-    table { border-collapse: collapse; font-size: 12.5px; line-height: 1.45; font-variant-numeric: tabular-nums; width: max-content; min-width: 100%; }
+    .scroll { width: fit-content; max-width: 100%; overflow-x: auto; border: 1px solid #e3e8ee; border-radius: 6px; }
+    table { border-collapse: collapse; font-size: 12.5px; line-height: 1.45; font-variant-numeric: tabular-nums; }
     th, td { padding: .22rem .8rem; text-align: left; white-space: pre; vertical-align: top; }
     thead th { position: sticky; top: 0; background: #eef1f4; font-weight: 600; }
     thead tr.types th { font-weight: 400; font-size: 11px; color: var(--muted); padding-top: 0; border-bottom: 1px solid var(--line); }
@@ -83,7 +83,7 @@ extension HTMLReport {
       pre.code { break-inside: avoid; page-break-inside: avoid; }
       .cell { break-inside: auto; }
       .scroll { overflow: visible; border: 0; }
-      table { font-size: 7.5pt; width: auto; min-width: 0; }
+      table { font-size: 7.5pt; }
       th, td { padding: .1rem .45rem; }
       thead th { position: static; }
       .frame, figure.plot { break-inside: avoid; page-break-inside: avoid; }

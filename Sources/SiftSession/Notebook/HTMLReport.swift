@@ -39,9 +39,9 @@ struct HTMLReport {
                     if !headerDone { body += header(); headerDone = true }
                     body += "<section class=\"prose\">\n" + md.render(text) + "</section>\n"
                 }
-            case .code(let source, let line, let outputs, let ran):
+            case .code(let chunks, let ran):
                 if !headerDone { body += header(); headerDone = true }
-                body += codeCell(source, line: line, outputs: outputs, ran: ran)
+                body += codeCell(chunks, ran: ran)
             }
         }
         if !headerDone { body += header() }
@@ -92,12 +92,14 @@ struct HTMLReport {
 
     // MARK: - Cells
 
-    /// A code cell: its source, then what it showed.
-    func codeCell(_ source: String, line: Int, outputs: [ReplayedNotebook.Output], ran: Bool) -> String {
+    /// A code cell: each chunk's source, then what it showed.
+    func codeCell(_ chunks: [ReplayedNotebook.Chunk], ran: Bool) -> String {
         var out = "<section class=\"cell\(ran ? "" : " not-run")\">\n"
-        out += "<pre class=\"code\" data-line=\"\(line)\"><code>" + CodeHighlighter.html(source, verbs: verbs) + "</code></pre>\n"
+        for c in chunks {
+            out += "<pre class=\"code\" data-line=\"\(c.line)\"><code>" + CodeHighlighter.html(c.source, verbs: verbs) + "</code></pre>\n"
+            for o in c.outputs { out += output(o) }
+        }
         if !ran { out += "<p class=\"not-run-note\">not run</p>\n" }
-        for o in outputs { out += output(o) }
         return out + "</section>\n"
     }
 

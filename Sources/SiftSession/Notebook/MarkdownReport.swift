@@ -35,33 +35,39 @@ struct MarkdownReport {
                     out += text + "\n\n"
                 }
                 headerDone = true
-            case .code(let source, _, let outputs, let ran):
+            case .code(let chunks, let ran):
                 if !headerDone { out += header() + "\n"; headerDone = true }
-                out += MarkdownReport.fence(source, info: "sift")
-                if !ran { out += "*(not run)*\n\n" }
-                for o in outputs {
-                    switch o {
-                    case .warning(let w): out += "> **Warning:** " + MarkdownReport.escapeInline(w) + "\n\n"
-                    case .error(let e): out += "> **Error**\n>\n" + MarkdownReport.fence(e, info: "text").split(separator: "\n", omittingEmptySubsequences: false)
-                        .dropLast(2).map { "> " + $0 }.joined(separator: "\n") + "\n\n"
-                    case .value(let v):
-                        if case .object(let obj) = v, let bytes = try? obj.savedContents(extension: "svg") {
-                            let name = "plot-\(plots.count + 1).svg"
-                            plots.append((name, bytes))
-                            var kind = "plot"
-                            if case .scalar(.string(let k))? = obj.member("kind") { kind = k + " plot" }
-                            out += "![\(kind) \(plots.count)](\(MarkdownReport.linkPath(assetsFolder + "/" + name)))\n\n"
-                        } else {
-                            out += value(v)
-                        }
-                    }
+                for c in chunks {
+                    out += MarkdownReport.fence(c.source, info: "sift")
+                    for o in c.outputs { out += output(o, plots: &plots) }
                 }
+                if !ran { out += "*(not run)*\n\n" }
             }
         }
         if !headerDone { out += header() + "\n" }
         if notebook.failure != nil { out += "*The notebook stopped at the error above; the cells after it did not run.*\n\n" }
         out += "---\n\n*Rendered by sift \(Runner.version) from `\(notebook.path)`.*\n"
         return (out, plots)
+    }
+
+    /// One output; a plot's SVG is added to `plots` and linked.
+    func output(_ o: ReplayedNotebook.Output, plots: inout [(name: String, svg: [UInt8])]) -> String {
+        switch o {
+        case .warning(let w):
+            return "> **Warning:** " + MarkdownReport.escapeInline(w) + "\n\n"
+        case .error(let e):
+            let quoted = MarkdownReport.fence(e, info: "text").split(separator: "\n", omittingEmptySubsequences: false).dropLast(2)
+            return "> **Error**\n>\n" + quoted.map { "> " + $0 }.joined(separator: "\n") + "\n\n"
+        case .value(let v):
+            if case .object(let obj) = v, let bytes = try? obj.savedContents(extension: "svg") {
+                let name = "plot-\(plots.count + 1).svg"
+                plots.append((name, bytes))
+                var kind = "plot"
+                if case .scalar(.string(let k))? = obj.member("kind") { kind = k + " plot" }
+                return "![\(kind) \(plots.count)](\(MarkdownReport.linkPath(assetsFolder + "/" + name)))\n\n"
+            }
+            return value(v)
+        }
     }
 
     /// The facts under the title, as one line.

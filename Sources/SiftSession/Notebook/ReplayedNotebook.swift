@@ -6,7 +6,8 @@ import SiftLang
 ///
 /// Consecutive `#'` lines form one prose cell (blank lines between them are paragraph breaks);
 /// the source lines between two prose cells form one code cell, shown as written (comments
-/// included, blank lines at its ends dropped). A replay runs exactly as `sift FILE.sift` does and
+/// included, blank lines at its ends dropped) and cut into chunks after each statement that
+/// displays something, so that each result follows its own code. A replay runs exactly as `sift FILE.sift` does and
 /// stops at the first error: the failing cell shows the error and the cells after it are marked
 /// as not run.
 public struct ReplayedNotebook {
@@ -20,12 +21,23 @@ public struct ReplayedNotebook {
         case error(String)
     }
 
+    /// Part of a code cell: source lines up to a statement that showed something, and what it showed.
+    public struct Chunk {
+        /// The source lines (blank lines at the ends dropped).
+        public var source: String
+        /// The first line's number in the notebook.
+        public var line: Int
+        /// What the chunk's statements showed, in order.
+        public var outputs: [Output]
+    }
+
     /// A prose or code cell.
     public enum Cell {
         /// Markdown prose.
         case prose(String)
-        /// Source lines, their first line number, what they showed, and whether they ran.
-        case code(source: String, line: Int, outputs: [Output], ran: Bool)
+        /// Code, cut after each statement that showed something so that every result sits under
+        /// the code that made it, and whether the cell ran.
+        case code([Chunk], ran: Bool)
     }
 
     /// The notebook's path as given.
@@ -114,10 +126,21 @@ public struct ReplayedNotebook {
                 }
             }
         }
-        var outputsByLine: [Int: [Output]] = [:]
-        for r in results {
+        // Statements with outputs, by start line, with the line they end on.
+        var shown: [(start: Int, end: Int, outputs: [Output])] = []
+        for r in results where !r.outputs.isEmpty {
             if case .prose = r.statement.kind { continue }
-            outputsByLine[file.location(of: r.statement.range.start).line, default: []] += r.outputs
+            let start = file.location(of: r.statement.range.start).line
+            let end = file.location(of: max(r.statement.range.start, r.statement.range.end - 1)).line
+            shown.append((start, max(start, end), r.outputs))
+        }
+        func isBlank(_ l: Int) -> Bool { lines[l - 1].allSatisfy { $0 == " " || $0 == "\t" } }
+        func chunk(_ from: Int, _ to: Int, _ outputs: [Output]) -> Chunk? {
+            var a = from, b = to
+            while a <= b && isBlank(a) { a += 1 }
+            while b >= a && isBlank(b) { b -= 1 }
+            guard a <= b else { return nil }
+            return Chunk(source: lines[(a - 1)...(b - 1)].joined(separator: "\n"), line: a, outputs: outputs)
         }
 
         var cells: [Cell] = []
@@ -143,10 +166,20 @@ public struct ReplayedNotebook {
             while first <= last && lines[first - 1].allSatisfy({ $0 == " " || $0 == "\t" }) { first += 1 }
             while last >= first && lines[last - 1].allSatisfy({ $0 == " " || $0 == "\t" }) { last -= 1 }
             guard first <= last else { continue }
-            var outputs: [Output] = []
-            for l in first...last { outputs += outputsByLine[l] ?? [] }
+            var chunks: [Chunk] = []
+            var from = first
+            for st in shown where st.start >= first && st.start <= last {
+                if st.end < from, !chunks.isEmpty {
+                    chunks[chunks.count - 1].outputs += st.outputs   // a second statement on the same line
+                    continue
+                }
+                let to = min(st.end, last)
+                if let c = chunk(from, to, st.outputs) { chunks.append(c) }
+                from = to + 1
+            }
+            if from <= last, let c = chunk(from, last, []) { chunks.append(c) }
             let ran = failedAt.map { first <= $0 } ?? true
-            cells.append(.code(source: lines[(first - 1)...(last - 1)].joined(separator: "\n"), line: first, outputs: outputs, ran: ran))
+            cells.append(.code(chunks, ran: ran))
         }
         return cells
     }
