@@ -154,8 +154,11 @@ struct MarkdownReport {
     /// Text that Markdown must show as written: its punctuation escaped.
     static func escapeInline(_ s: String) -> String {
         var out = ""
-        for ch in s {
+        let chars = Array(s)
+        for (i, ch) in chars.enumerated() {
             switch ch {
+            case "_" where i > 0 && i + 1 < chars.count && chars[i - 1].isLetterOrDigit && chars[i + 1].isLetterOrDigit:
+                out.append(ch)   // inside a word (`page_2`) an underscore is never emphasis
             case "\\", "`", "*", "_", "[", "]", "|", "#": out += "\\" + String(ch)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -173,4 +176,9 @@ struct MarkdownReport {
     static func linkPath(_ p: String) -> String {
         p.replacingAll("%", with: "%25").replacingAll(" ", with: "%20").replacingAll("(", with: "%28").replacingAll(")", with: "%29")
     }
+}
+
+extension Character {
+    /// A letter or a digit.
+    var isLetterOrDigit: Bool { isLetter || isNumber }
 }
