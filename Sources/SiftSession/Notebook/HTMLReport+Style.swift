@@ -6,8 +6,8 @@ extension HTMLReport {
     /// Screen: one column of at most 60rem, system fonts, code and tables in the system monospace
     /// face with tabular figures so that numbers line up; wide tables scroll sideways inside their
     /// box, plots shrink to the column. Print: A4/Letter margins, code wrapped rather than cut,
-    /// tables in a smaller face, plots and short tables kept on one page, headings kept with what
-    /// follows, link targets written after external links, and backgrounds printed.
+    /// tables in a smaller face, plots and short tables kept on one page, headings and code kept
+    /// with what follows, link targets written after external links, and backgrounds printed.
     static let css = """
     :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --accent: #0969da; }
     * { box-sizing: border-box; }
@@ -47,7 +47,7 @@ extension HTMLReport {
     .code .v { color: #0550ae; font-weight: 600; }
     .code .o { color: #6f42c1; }
     pre.value { background: #fff; border: 1px solid #e3e8ee; }
-    pre.error { color: #82071e; background: #fff0f0; border: 1px solid #f5c2c7; border-left: 3px solid #cf222e; }
+    pre.error { color: #82071e; background: #fff0f0; border: 1px solid #f5c2c7; border-left: 3px solid #cf222e; white-space: pre-wrap; overflow-wrap: anywhere; }
     .warning { font-size: .9rem; margin: 0 0 .9rem; padding: .45rem .9rem; background: #fff8c5; border-left: 3px solid #bf8700; border-radius: 4px; }
     .not-run { opacity: .55; }
     .not-run-note, .stopped { font-size: .85rem; color: var(--muted); font-style: italic; }
@@ -80,7 +80,7 @@ extension HTMLReport {
       h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
       p, li { orphans: 3; widows: 3; }
       pre { font-size: 8.5pt; white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
-      pre.code { break-inside: avoid; page-break-inside: avoid; }
+      pre.code { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
       .cell { break-inside: auto; }
       .scroll { overflow: visible; border: 0; }
       table { font-size: 7.5pt; }
