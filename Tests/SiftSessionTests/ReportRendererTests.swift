@@ -79,3 +79,26 @@ final class ReportRendererTests: XCTestCase {
         XCTAssertEqual(page.all("pre", class: "value").map(\.text), ["10"])
     }
 }
+
+final class RenderCommandTests: XCTestCase {
+    func testRenderCommandWritesTheReportWithAFixedDate() throws {
+        let dir = TemporaryFolder()
+        defer { dir.cleanUp() }
+        let out = dir.path + "/shop.html"
+        let r = try runSift(["render", "Tests/Transcripts/render/shop-report.sift", "-o", out], environment: ["SOURCE_DATE_EPOCH": "1796000000"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out + r.err, "")
+        let html = try XCTUnwrap(dir.read("shop.html"))
+        XCTAssertTrue(html.contains("<b>Run</b> 2026-11-30 00:53 UTC"))
+        XCTAssertTrue(html.contains("<title>Clicks in a small clothing shop</title>"))
+        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2)
+        XCTAssertNotNil(XMLOutline.parse(html))
+    }
+
+    func testRenderCommandFailsClearlyOnAMissingNotebook() throws {
+        let r = try runSift(["render", "nope.sift", "-o", "/tmp/never-written.html"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.err, "error: cannot open 'nope.sift': no such file\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never-written.html"))
+    }
+}
