@@ -17,6 +17,7 @@ final class MarkdownTests: XCTestCase {
     func testParagraphsAreSeparatedByBlankLinesAndJoinLines() {
         XCTAssertEqual(html("one\ntwo\n\nthree"), "<p>one\ntwo</p>\n<p>three</p>\n")
         XCTAssertEqual(html("hard  \nbreak"), "<p>hard<br />\nbreak</p>\n")
+        XCTAssertEqual(html("# A\r\n\r\n- b\r\n- c\r\n"), "<h1 id=\"a\">A</h1>\n<ul>\n<li>b</li>\n<li>c</li>\n</ul>\n")
     }
 
     func testHTMLInTheTextIsEscaped() {

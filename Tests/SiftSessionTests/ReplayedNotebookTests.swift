@@ -38,6 +38,11 @@ final class ReplayedNotebookTests: XCTestCase {
         XCTAssertEqual(n.title, "T")
     }
 
+    func testWindowsLineEndingsSplitCellsAsUnixOnesDo() throws {
+        let n = try replay("#' # T\r\n#' text\r\nlet a = 1\r\na + 1\r\n")
+        XCTAssertEqual(outline(n), ["P:# T\ntext", "C:let a = 1\na + 1=>2"])
+    }
+
     func testCodeIsCutAfterEachStatementThatShowsSomething() throws {
         let n = try replay("let a = 1\n# a comment\na + 1\n\nlet b = 2;\nb\n# trailing\n")
         XCTAssertEqual(outline(n), ["C:let a = 1\n# a comment\na + 1=>2|let b = 2;\nb=>2|# trailing=>"])

@@ -84,7 +84,7 @@ struct HTMLReport {
 
     /// A leading `#` heading line split from the rest of the prose, when the prose starts with one.
     func splitLeadingHeading(_ text: String) -> (String, String)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.splitLines()
         while let f = lines.first, Markdown.isBlank(f) { lines.removeFirst() }
         guard let first = lines.first, Markdown.atxHeading(first) != nil else { return nil }
         return (first, lines.dropFirst().joined(separator: "\n"))

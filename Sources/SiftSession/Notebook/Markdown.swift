@@ -34,17 +34,13 @@ public struct Markdown {
 
     /// A Markdown text as HTML, heading ids unique across every text this renderer rendered.
     public mutating func render(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var s = String(line)
-            if s.hasSuffix("\r") { s.removeLast() }
-            return Markdown.expandTabs(s)
-        }
+        let lines = text.splitLines().map(Markdown.expandTabs)
         return blocks(lines[...])
     }
 
     /// The text of the first heading (ATX or setext) outside code fences, without inline markup.
     public static func firstHeading(_ text: String) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.splitLines()
         var fence: Fence? = nil
         for (i, line) in lines.enumerated() {
             if let f = fence {
@@ -430,6 +426,12 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The lines of the text, split at `\n` and `\r\n` (Swift counts `\r\n` as one
+    /// character, so splitting at `"\n"` alone would miss it), without their terminators.
+    func splitLines() -> [String] {
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+    }
+
     /// Every occurrence of `target` replaced by `new`.
     func replacingAll(_ target: String, with new: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }

@@ -85,7 +85,7 @@ struct MarkdownReport {
 
     /// A leading `#` heading line split from the rest of the prose.
     func splitLeadingHeading(_ text: String) -> (String, String)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.splitLines()
         while let f = lines.first, Markdown.isBlank(f) { lines.removeFirst() }
         guard let first = lines.first, Markdown.atxHeading(first) != nil else { return nil }
         var rest = Array(lines.dropFirst())

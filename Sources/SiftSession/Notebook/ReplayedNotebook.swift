@@ -108,9 +108,7 @@ public struct ReplayedNotebook {
 
     /// Splits the source into prose and code cells and gives each code cell its statements' outputs.
     static func layout(file: SourceFile, results: [(statement: Statement, outputs: [Output])], failedAt: Int?) -> [Cell] {
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).map { l -> String in
-            l.hasSuffix("\r") ? String(l.dropLast()) : String(l)
-        }
+        let lines = file.text.splitLines()
         // Which lines are prose (found by the parser, so a `#'` inside a string is not prose).
         var prose: [Int: String] = [:]
         for r in results {
