@@ -76,3 +76,31 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(html("~~~\nunclosed"), "<pre><code>unclosed\n</code></pre>\n")
     }
 }
+
+final class MarkdownFuzzTests: XCTestCase {
+    /// SplitMix64 (Steele, Lea & Flood 2014), for a fixed sequence of inputs.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    func testAnyInputGivesWellFormedEscapedHTML() {
+        let pieces = ["*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "<", ">", "&", "\"", "'", "\\", "!", "#", "# ", "- ", "1. ",
+                      "> ", "```", "~~~", "---", "\n", "\n\n", "  \n", "    ", "a", "word", "snake_case", "<script>", "https://x.y",
+                      "<http://a.b>", "](u)", "é", "\t", "\r\n", "|"]
+        var rng = SplitMix(state: 7)
+        for _ in 0..<600 {
+            let n = Int.random(in: 1...30, using: &rng)
+            let text = (0..<n).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
+            let html = Markdown.html(text)
+            XCTAssertFalse(html.contains("<script"), text)
+            XCTAssertNotNil(XMLOutline.parse("<div>" + html + "</div>"), "input: \(text.debugDescription)\nhtml: \(html)")
+        }
+    }
+}
