@@ -71,12 +71,14 @@ public struct ExpressionBinder {
     }
 
     /// Whether the node reads a column of the schema or calls an aggregate or window function
-    /// (and so must be computed per row rather than once).
+    /// (and so must be computed per row rather than once). A name that is neither a column nor
+    /// a variable counts as a column, so binding reports it as an unknown column with the
+    /// columns available, not as an unknown variable.
     func readsRows(_ node: ExprNode) -> Bool {
         switch node.kind {
         case .name(let n):
             if let sub = substitutions[n] { return resolvingSubstitutions().readsRows(sub) }
-            return schema.type(of: n) != nil
+            return schema.type(of: n) != nil || scope.lookup(n) == nil
         case .literal, .allColumns: return false
         case .list(let items): return items.contains(where: readsRows)
         case .record(let fields): return fields.contains { readsRows($0.value) }
