@@ -16,7 +16,7 @@ enum ClickstreamVerbs {
 
     static let sessionize = VerbDefinition(
         "sessionize", signature: "sessionize user:u time:t [gap:30m]",
-        summary: "add session (an id, numbered by user then start) and step (1-based order in the session): a new session after a pause longer than gap (default 30m); rows stay in order, null user or time gives null",
+        summary: "add session (an id, by user then start) and step (1-based order in it); a pause longer than gap (default 30m) starts a new session; null user or time gives null",
         example: "generate clickstream rows:500 seed:7 | sessionize user:user_id time:ts gap:30m | select user_id, ts, session, step | head 5",
         topic: "clickstream"
     ) { b in
@@ -44,7 +44,7 @@ enum ClickstreamVerbs {
 
     static let funnel = VerbDefinition(
         "funnel", signature: "funnel event steps:[a, b, ...] by:session [time:t]",
-        summary: "sessions reaching each step, in order: a session counts at step k when it has steps 1..k in that order (others in between allowed; row order, or time:); step, count, rate_from_prev, rate_from_first, drop_off (sessions lost since the previous step)",
+        summary: "sessions reaching each step in order (steps 1..k, others between allowed; row order, or time:): step, count, rate_from_prev, rate_from_first, drop_off",
         example: "clicks | funnel page steps:[1, 2, 3, 4] by:session_id",
         topic: "clickstream"
     ) { b in
@@ -83,7 +83,7 @@ enum ClickstreamVerbs {
 
     static let rfm = VerbDefinition(
         "rfm", signature: "rfm customer:c time:t amount:a [now:timestamp]",
-        summary: "one row per customer (a row is a transaction): recency_days (to now, default the latest time), frequency, monetary, 1-5 quintile scores r f m and segment, by the rules of use \"rfm\"",
+        summary: "per customer (a row is a transaction): recency_days, frequency, monetary, 1-5 quintile scores r f m and segment, by the rules of use \"rfm\"",
         example: "generate clickstream rows:2000 seed:7 | where event == \"purchase\" | rfm customer:user_id time:ts amount:price | head 5",
         topic: "clickstream"
     ) { b in
@@ -116,7 +116,7 @@ enum ClickstreamVerbs {
 
     static let cohort = VerbDefinition(
         "cohort", signature: "cohort user:u time:t [period:\"month\"|\"week\"|\"day\"]",
-        summary: "retention matrix: one row per cohort (period of a user's first event) with users and p0, p1, ...: the share of the cohort active that many periods later (null past the data's end)",
+        summary: "retention matrix: a row per cohort (period of the first event), users, and p0, p1, ...: the share active that many periods later (null past the data)",
         example: "generate clickstream rows:3000 seed:7 | cohort user:user_id time:ts period:\"month\"",
         topic: "clickstream"
     ) { b in
@@ -134,7 +134,7 @@ enum ClickstreamVerbs {
 
     static let cooccur = VerbDefinition(
         "cooccur", signature: "cooccur item:i by:basket [min_count:N]",
-        summary: "pairs of items in the same basket (each pair both ways): item, other, count, support, confidence (P(other | item)), lift; most shared first; pairs with fewer than min_count (default 1) baskets left out",
+        summary: "item pairs sharing a basket, both ways: item, other, count, support, confidence, lift; most shared first; min_count default 1",
         example: "clicks | cooccur item:page_2_clothing_model by:session_id min_count:3 | head 5",
         topic: "clickstream"
     ) { b in
@@ -153,7 +153,7 @@ enum ClickstreamVerbs {
 
     static let recommend = VerbDefinition(
         "recommend", signature: "recommend ITEM from:pairs [top:N]",
-        summary: "the items most often found with ITEM in a cooccur table (from:, or the piped frame): its pairs by confidence, then lift, at most top (default 10)",
+        summary: "the items found most often with ITEM in a cooccur table (from:, or piped): by confidence, then lift; top default 10",
         example: "recommend \"A2\" from:(clicks | cooccur item:page_2_clothing_model by:session_id) top:3",
         topic: "clickstream"
     ) { b in
