@@ -38,18 +38,30 @@ extension DataFrame {
         let (offsets, rows) = baskets.rowsByGroup()
         var holding = [Int64](repeating: 0, count: d)     // baskets holding each item
         var stamp = [Int32](repeating: -1, count: d)      // the last basket each item was seen in
-        var members = [Int32]()
+        var members = [Int32](repeating: 0, count: d)     // the distinct items of the current basket
         let pairs = PairCounter(items: d)
         items.groupIDs.withUnsafeBufferPointer { ids in
-            for b in 0..<baskets.groupCount {
-                members.removeAll(keepingCapacity: true)
-                for j in offsets[b]..<offsets[b + 1] {
-                    let it = ids[Int(rows[j])]
-                    if stamp[Int(it)] != Int32(b) { stamp[Int(it)] = Int32(b); members.append(it) }
-                }
-                for x in members { holding[Int(x)] &+= 1 }
-                for (i, x) in members.enumerated() {
-                    for y in members[(i + 1)...] { pairs.add(Swift.min(x, y), Swift.max(x, y)) }
+            rows.withUnsafeBufferPointer { rowsOf in
+                holding.withUnsafeMutableBufferPointer { held in
+                    stamp.withUnsafeMutableBufferPointer { seen in
+                        members.withUnsafeMutableBufferPointer { basket in
+                            for b in 0..<baskets.groupCount {
+                                var k = 0
+                                for j in offsets[b]..<offsets[b + 1] {
+                                    let it = ids[Int(rowsOf[j])]
+                                    if seen[Int(it)] != Int32(b) { seen[Int(it)] = Int32(b); basket[k] = it; k += 1 }
+                                }
+                                for i in 0..<k {
+                                    let x = basket[i]
+                                    held[Int(x)] &+= 1
+                                    for j in (i + 1)..<k {
+                                        let y = basket[j]
+                                        pairs.add(Swift.min(x, y), Swift.max(x, y))
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -106,7 +118,8 @@ final class PairCounter {
     static let denseLimit = 2048
 
     private let items: Int
-    private var dense: [Int32]
+    /// The dense table (nil when hashing); a `let` pointer, so the hot loop has no exclusivity checks.
+    private let dense: UnsafeMutablePointer<Int32>?
     private let table: IntKeyTable?
     private var hashed: [Int32] = []
     private var keys: [Int64] = []
@@ -115,29 +128,34 @@ final class PairCounter {
     init(items: Int) {
         self.items = items
         if items <= Self.denseLimit {
-            dense = [Int32](repeating: 0, count: items * items)
+            let cells = Swift.max(items * items, 1)
+            let p = UnsafeMutablePointer<Int32>.allocate(capacity: cells)
+            p.initialize(repeating: 0, count: cells)
+            dense = p
             table = nil
         } else {
-            dense = []
+            dense = nil
             table = IntKeyTable(expected: 1 << 12)
         }
     }
+
+    deinit { dense?.deallocate() }
 
     /// Counts one basket holding both `a` and `b` (`a < b`).
     @inline(__always)
     func add(_ a: Int32, _ b: Int32) {
         let key = Int(a) &* items &+ Int(b)
-        if let table {
+        if let dense {
+            dense[key] &+= 1
+        } else if let table {
             let id = Int(table.insert(Int64(key)))
             if id == hashed.count { hashed.append(1); keys.append(Int64(key)) } else { hashed[id] &+= 1 }
-        } else {
-            dense[key] &+= 1
         }
     }
 
     /// Calls `body(a, b, count)` for every pair counted at least once, in order of `(a, b)`.
     func forEach(_ body: (Int32, Int32, Int) -> Void) {
-        if table == nil {
+        if let dense {
             for a in 0..<items {
                 for b in (a + 1)..<items where dense[a * items + b] > 0 {
                     body(Int32(a), Int32(b), Int(dense[a * items + b]))
