@@ -83,7 +83,11 @@ extension DataFrame {
         }
         var first = [Int64](repeating: .max, count: users.groupCount)
         users.groupIDs.withUnsafeBufferPointer { g in
-            for i in 0..<n { first[Int(g[i])] = Swift.min(first[Int(g[i])], periods[i]) }
+            periods.withUnsafeBufferPointer { p in
+                first.withUnsafeMutableBufferPointer { f in
+                    for i in 0..<n { f[Int(g[i])] = Swift.min(f[Int(g[i])], p[i]) }
+                }
+            }
         }
         // active[c * width + o]: users of cohort c (numbered from `low`) active at offset o.
         let width = span + 1
@@ -92,12 +96,18 @@ extension DataFrame {
         for f in first { size[Int(f - low)] &+= 1 }
         let seen = IntKeyTable(expected: Swift.min(n, 1 << 16))
         users.groupIDs.withUnsafeBufferPointer { g in
-            for i in 0..<n {
-                let u = Int(g[i])
-                let offset = Int(periods[i] - first[u])
-                let before = seen.count
-                _ = seen.insert(Int64(u) &* Int64(width) &+ Int64(offset))
-                if seen.count != before { active[Int(first[u] - low) * width + offset] &+= 1 }
+            periods.withUnsafeBufferPointer { p in
+                first.withUnsafeBufferPointer { f in
+                    active.withUnsafeMutableBufferPointer { cells in
+                        for i in 0..<n {
+                            let u = Int(g[i])
+                            let offset = Int(p[i] - f[u])
+                            let before = seen.count
+                            _ = seen.insert(Int64(u) &* Int64(width) &+ Int64(offset))
+                            if seen.count != before { cells[Int(f[u] - low) * width + offset] &+= 1 }
+                        }
+                    }
+                }
             }
         }
         let cohorts = (0..<width).filter { size[$0] > 0 }

@@ -46,10 +46,14 @@ extension DataFrame {
                 Bitmap.forEachValid(amounts.validity, count: n) { any[Int(g[$0])] = true }
             }
             times.values.withUnsafeBufferPointer { t in
-                for i in 0..<n {
-                    let k = Int(g[i])
-                    last[k] = Swift.max(last[k], t[i].micros)
-                    frequency[k] &+= 1
+                last.withUnsafeMutableBufferPointer { latest in
+                    frequency.withUnsafeMutableBufferPointer { count in
+                        for i in 0..<n {
+                            let k = Int(g[i])
+                            latest[k] = Swift.max(latest[k], t[i].micros)
+                            count[k] &+= 1
+                        }
+                    }
                 }
             }
         }
