@@ -189,7 +189,11 @@ extension TerminalRenderer {
             for (i, p) in pts.enumerated() {
                 guard let p else { prev = nil; continue }
                 if let q = prev { canvas.line(from: q, to: p, series: line.series, dotted: line.dotted) }
-                else if i + 1 >= pts.count || pts[i + 1] == nil { canvas.set(x: p.x, y: p.y, series: line.series) }
+                else if i + 1 >= pts.count || pts[i + 1] == nil {
+                    // A point with no neighbour to join (a one-row series, a value between
+                    // gaps): a single braille dot is easy to miss, so it gets its series' mark.
+                    if line.series >= 0 { markCells.append((p.y / 4, p.x / 2, line.series)) } else { canvas.set(x: p.x, y: p.y, series: line.series) }
+                }
                 prev = p
             }
             if marks, line.series >= 0 {
