@@ -238,7 +238,7 @@ extension TerminalRenderer {
                     canvas.setSeries(row: r, col: k, series: dominant[cell])
                 }
             }
-            if l.density && !marks { scale = levels.legend }
+            if l.density && !marks { scale = levels.legend.count <= width ? levels.legend : levels.compactLegend }
         }
         for r in 0..<rows {
             for k in 0..<cols {

@@ -30,10 +30,10 @@ enum PlotBinding {
             if time, t == .timestamp { return true }
             var msg = "'plot \(kind)' needs a numeric\(time ? " or timestamp" : "") column, '\(name)' is \(t)"
             if t == .string || t == .bool { msg += " (to count its values use 'plot bar \(name)')" }
-            throw b.error(msg, at: args[i].range, id: "bind.typeMismatch")
+            throw b.error(msg, at: args[i].range, id: "bind.typeMismatch", notes: ["usage: \(PlotVerbs.usage(kind))"])
         }
         func groups(_ f: DataFrame) throws -> PlotGroups? {
-            try by.map { PlotColumns.categories(try f.column(named: $0)).groups }
+            try by.map { PlotColumns.series(try f.column(named: $0)) }
         }
         switch kind {
         case "hist":
@@ -130,9 +130,12 @@ enum PlotBinding {
     }
 
     /// A heatmap of a matrix frame: the first column labels the rows when it is not numeric
-    /// (corr's `column`, a cohort), every other column is a numeric matrix column.
+    /// (corr's `column`, a cohort), or when it is an int column of distinct values and others
+    /// follow (the key of `crosstab page colour` or a `pivot`); every other column is a
+    /// numeric matrix column.
     static func heatmap(schema: Schema, options: PlotOptions, binder b: StageBinder) throws -> Build {
         guard let first = schema.columns.first else { throw b.error("'plot heatmap' needs a matrix frame; the input has no columns", at: b.stage.range) }
+        let keyCandidate = first.type == .int && schema.columns.count > 1
         let labelColumn: String? = first.type.isNumeric ? nil : first.name
         let valueColumns = schema.columns.dropFirst(labelColumn == nil ? 0 : 1)
         if let bad = valueColumns.first(where: { !$0.type.isNumeric }) {
@@ -140,8 +143,13 @@ enum PlotBinding {
                           at: b.stage.range, id: "bind.typeMismatch")
         }
         guard !valueColumns.isEmpty else { throw b.error("'plot heatmap' needs at least one numeric column", at: b.stage.range) }
-        let names = valueColumns.map(\.name)
+        let allNames = valueColumns.map(\.name)
         return { f in
+            var labelColumn = labelColumn, names = allNames
+            if keyCandidate, let key = try? f.column(named: first.name), PlotColumns.isKey(key) {
+                labelColumn = first.name
+                names.removeFirst()
+            }
             let rows = labelColumn.map { PlotColumns.labels((try? f.column(named: $0)) ?? .nulls(of: .string, count: f.rowCount)) }
                 ?? (0..<f.rowCount).map { String($0) }
             let cols = try names.map { PlotColumns.doubles(try f.column(named: $0)) }
