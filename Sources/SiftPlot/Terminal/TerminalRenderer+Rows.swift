@@ -163,7 +163,8 @@ extension TerminalRenderer {
             for k in q1...max(q1, q3) { grid.put("▒", row: row, col: k, color: c) }
             grid.put("[", row: row, col: q1, color: c)
             grid.put("]", row: row, col: q3, color: c)
-            grid.put("│", row: row, col: md, color: c)
+            // A median on an edge shows as a heavy line there, as in the three-line box.
+            grid.put((md == q1 || md == q3) && q1 != q3 ? "┃" : "│", row: row, col: md, color: c)
         }
     }
 }

@@ -83,8 +83,16 @@ enum PlotBinding {
             let fpr = try required("fpr", "roc", schema, b), tpr = try required("tpr", "roc", schema, b)
             try requireNumeric(fpr, kind, schema, b)
             try requireNumeric(tpr, kind, schema, b)
+            // Several curves stacked in one frame (a string column naming them) and no `by:`
+            // would be drawn as one zigzag: say so instead.
+            let labelColumn = by == nil ? schema.columns.first(where: { $0.type == .string })?.name : nil
             return { f in
                 let x = PlotColumns.doubles(try f.column(named: fpr)), y = PlotColumns.doubles(try f.column(named: tpr))
+                if let labelColumn, let back = restart(x) {
+                    throw FrameError.invalidArgument("'plot roc': fpr goes back from \(NumberFormat.scalar(.double(back.from))) to "
+                        + "\(NumberFormat.scalar(.double(x[back.row]))) at row \(back.row + 1), so the frame holds several curves; "
+                        + "draw one per '\(labelColumn)' with 'plot roc by:\(labelColumn)'")
+                }
                 guard let g = try groups(f) else { return Plot.roc([ROCCurve(fpr: x, tpr: y)], options: opts) }
                 let curves = g.labels.indices.map { k in
                     let rows = g.codes.indices.filter { g.codes[$0] == Int32(k) }
@@ -100,6 +108,18 @@ enum PlotBinding {
                                 importances: PlotColumns.doubles(try f.column(named: importance)), options: opts)
             }
         }
+    }
+
+    /// The first row where a false positive rate falls below the one before it (a ROC curve's
+    /// rates never fall in threshold order, as `sklearn.metrics.roc_curve` returns them) and
+    /// the rate it fell from, or nil.
+    static func restart(_ fpr: [Double]) -> (row: Int, from: Double)? {
+        var last = -Double.infinity
+        for (i, v) in fpr.enumerated() where !v.isNaN {
+            if v < last { return (i, last) }
+            last = v
+        }
+        return nil
     }
 
     /// Bar values per category: counts of rows without `y`, sums of `y` with it (a category
