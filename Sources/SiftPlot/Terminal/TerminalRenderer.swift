@@ -54,16 +54,19 @@ struct TerminalRenderer {
 
     /// The legend and notes as lines of spans, wrapped to the width.
     ///
-    /// - Parameter marks: whether series are told apart by point marks (colour off, several series).
+    /// - Parameter marks: whether series are told apart by point marks (several series, and
+    ///   colour off or too few colours for them).
     func footer(marks: Bool) -> [[Span]] {
         var items: [[Span]] = []
         for e in figure.legend {
             let glyph: Span
             switch e.mark {
-            case .bar: glyph = Span(text: String(color ? "█" : Palette.barFill(max(0, e.series))), color: tint(e.series))
+            case .bar:
+                let fill = color ? max(0, e.series) / Palette.ansiCodes.count : max(0, e.series)
+                glyph = Span(text: String(Palette.barFill(fill)), color: tint(e.series))
             case .line: glyph = Span(text: marks ? "─" + String(Palette.mark(max(0, e.series))) + "─" : "──", color: tint(e.series))
             case .dottedLine: glyph = Span(text: "┈┈", color: tint(e.series))
-            case .point: glyph = Span(text: String(color ? "•" : Palette.mark(max(0, e.series))), color: tint(e.series))
+            case .point: glyph = Span(text: String(color && !marks ? "•" : Palette.mark(max(0, e.series))), color: tint(e.series))
             }
             items.append([glyph, Span(text: " " + e.label, color: nil)])
         }
