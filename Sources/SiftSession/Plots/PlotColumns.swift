@@ -71,16 +71,19 @@ enum PlotColumns {
 
     /// The series of a `by:` column: strings in order of first appearance (as `group` keeps
     /// keys), numbers, timestamps and bools in ascending order (a legend reads `1 2 3`, not
-    /// the order the rows happened to come in), null last.
+    /// the order the rows happened to come in); null last, as in `plot bar`.
     ///
     /// - Complexity: O(n) plus O(k log k) for k series.
     static func series(_ c: AnyColumn) -> PlotGroups {
         let (g, nullCode) = categories(c)
-        if case .string = c { return g }
-        let values = categoryValues(c, g)
+        var isString = false
+        if case .string = c { isString = true }
+        if isString, nullCode == nil { return g }
+        let values = isString ? [] : categoryValues(c, g)
         let order = g.labels.indices.sorted { a, b in
             if (a == nullCode) != (b == nullCode) { return b == nullCode }
-            return values[a] != values[b] ? values[a] < values[b] : a < b
+            if !isString, values[a] != values[b] { return values[a] < values[b] }
+            return a < b
         }
         var remap = [Int32](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { remap[old] = Int32(new) }
