@@ -35,6 +35,29 @@ final class ExpressionEvaluatorTests: XCTestCase {
         }
     }
 
+    func testComparisonsOnLongColumnsSplitAcrossCoresMatchRowByRow() throws {
+        // 300,000 rows is above the parallel threshold (2 × 65,536), so the kernel runs in chunks;
+        // every row must still equal the scalar comparison, nulls staying null.
+        let n = 300_000
+        var xs: [Double?] = [], ys: [Double?] = []
+        for i in 0..<n {
+            let x = Double((i * 7919) % 1000)
+            xs.append(i % 97 == 0 ? nil : x)
+            ys.append(Double((i * 104_729) % 1000))
+        }
+        let long = frame([("x", doubles(xs)), ("y", doubles(ys))])
+        let ev = ExpressionEvaluator(frame: long)
+        XCTAssertEqual(try ev.column(.call(">", [.column("x"), .literal(.double(500))])),
+                       bools(xs.map { $0.map { $0 > 500 } }))
+        XCTAssertEqual(try ev.column(.call("<=", [.column("x"), .column("y")])),
+                       bools(zip(xs, ys).map { (x: Double?, y: Double?) -> Bool? in
+                           guard let x, let y else { return nil }
+                           return x <= y
+                       }))
+        XCTAssertEqual(try ev.column(.call("==", [.literal(.double(3)), .column("y")])),
+                       bools(ys.map { $0.map { $0 == 3 } }))
+    }
+
     func testComparisonsOnDictionaryStrings() throws {
         let d = frame([("s", .string(StringColumn(["b", "a", nil, "c"]).dictionaryEncoded()))])
         let lt = try ExpressionEvaluator(frame: d).column(.call("<", [.column("s"), .literal(.string("b"))]))

@@ -59,6 +59,30 @@ final class GroupingKeysTests: XCTestCase {
         XCTAssertEqual(withConstant, g)
     }
 
+    func testManyWideKeysRepackWhenTheirProductPassesSixtyTwoBitsAndMatchTheReference() {
+        // Five keys of up to 40,000 distinct values each: the product of the group counts passes
+        // 2^62 after four keys, so the packed ids are grouped and packing starts again; keys
+        // with one group (the constant column) are skipped. The numbering must equal the
+        // tuple-by-tuple reference in first-seen order.
+        let n = 60_000
+        let keys: [AnyColumn] = [
+            Sample.ints(n, spread: 40_000, seed: 1),
+            Sample.ints(n, spread: 40_000, seed: 2),
+            ints([Int64?](repeating: 7, count: n)),
+            Sample.ints(n, spread: 40_000, seed: 3),
+            Sample.ints(n, spread: 40_000, seed: 4),
+            Sample.doubles(n, seed: 5),
+        ]
+        let g = Grouping(keys: keys)
+        let reference = Reference.groupIDs(keys)
+        XCTAssertEqual(g.groupIDs, reference.ids)
+        XCTAssertEqual(g.firstRows, reference.firsts)
+        XCTAssertEqual(g.groupCount, reference.firsts.count)
+        // A constant first key is skipped too.
+        let h = Grouping(keys: [ints([Int64?](repeating: 1, count: 4)), ints([3, 1, 3, nil])])
+        XCTAssertEqual(h.groupIDs, [0, 1, 0, 2])
+    }
+
     func testZeroRowsGiveNoGroups() {
         for key in Sample.allTypes(0) {
             let g = Grouping(keys: [key.1])

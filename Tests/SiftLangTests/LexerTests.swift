@@ -38,6 +38,13 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(kinds("x |\nhead 2"), [.identifier("x"), .symbol(.pipe), .identifier("head"), .int(2), .newline, .eof])
     }
 
+    func testATrailingCommaContinuesUnlessAStatementFollows() {
+        XCTAssertEqual(kinds("a,\n  b"), [.identifier("a"), .symbol(.comma), .identifier("b"), .newline, .eof])
+        XCTAssertEqual(kinds("a,\nlet b = 1"), [
+            .identifier("a"), .symbol(.comma), .newline, .keyword(.let), .identifier("b"), .symbol(.assign), .int(1), .newline, .eof,
+        ])
+    }
+
     func testProseLinesOnlyAtLineStart() {
         XCTAssertEqual(kinds("#' # Title\nx # not prose #' here"), [.prose("# Title"), .newline, .identifier("x"), .newline, .eof])
     }

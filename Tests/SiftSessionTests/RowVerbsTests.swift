@@ -15,6 +15,15 @@ final class RowVerbsTests: XCTestCase {
         XCTAssertEqual(c.run("shop | where false | count"), "0\n")
     }
 
+    func testWhereThenCountCountsWithoutBuildingTheFrameAndAgreesWithTheFrame() {
+        let c = shopSession()
+        // `where | count` is fused (the condition's true rows are counted); `head` in between
+        // forces the filtered frame to be built. Both must agree, and a grouped count is a frame.
+        XCTAssertEqual(c.run("shop | where price > 10 | count"), c.run("shop | where price > 10 | head 100 | count"))
+        XCTAssertEqual(c.run("shop | where price > 5, page == 1 | count"), "2\n")
+        XCTAssertEqual(c.run("shop | group country | where page >= 2 | count | head 1"), c.run("shop | where page >= 2 | group country | count | head 1"))
+    }
+
     func testWhereOnAGroupedFrameComparesWithinEachGroupAndKeepsTheGrouping() throws {
         let c = shopSession()
         // Rows 1 (de), 3 (null), 5 (fr), 7 (de) have page >= 2 (row 4's null page is dropped);

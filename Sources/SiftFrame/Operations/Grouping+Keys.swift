@@ -11,9 +11,9 @@ extension Grouping {
     /// Each key takes a typed path (see `KeyGrouper`): a dense integer range by direct
     /// indexing, other integers, timestamps and doubles through an open-addressing table, dictionary strings by
     /// their codes, plain strings by hashing their bytes. Several keys are grouped one at a
-    /// time: the dense ids of the keys so far and of the next key combine into one integer
-    /// (`id * nextCount + nextID`), which is grouped again, so the result is still numbered in
-    /// first-seen order of the whole tuple.
+    /// time into dense ids; the ids of as many keys as fit in 62 bits combine into one integer
+    /// (`id * nextCount + nextID`, a mixed-radix number), which is grouped once (again when
+    /// more keys remain), so the result is still numbered in first-seen order of the whole tuple.
     ///
     /// ```swift
     /// let g = Grouping(keys: [.int(Column<Int64>([7, nil, 7]))])
@@ -27,14 +27,7 @@ extension Grouping {
         precondition(!keys.isEmpty, "grouping needs at least one key")
         let n = keys[0].count
         precondition(keys.allSatisfy { $0.count == n }, "key columns differ in length")
-        var g = KeyGrouper.group(keys[0])
-        for k in keys.dropFirst() {
-            if g.groupCount <= 1 && n > 0 { g = KeyGrouper.group(k); continue }
-            let h = KeyGrouper.group(k)
-            if h.groupCount <= 1 { continue }
-            g = KeyGrouper.groupPairs(g, h)
-        }
-        self = g
+        self = KeyGrouper.groupTuples(keys)
     }
 }
 

@@ -30,17 +30,6 @@ struct BoolRowKeys: RowKeys {
     @inline(__always) func key(_ i: Int) -> Int64 { base.unsafelyUnwrapped[i] ? 1 : 0 }
 }
 
-/// The combined key of two dense code columns: `a * bCount + b`, which is unique per pair.
-struct PairRowKeys: RowKeys {
-    let a: UnsafePointer<Int32>?
-    let b: UnsafePointer<Int32>?
-    let bCount: Int64
-    let count: Int
-    @inline(__always) func key(_ i: Int) -> Int64 {
-        Int64(a.unsafelyUnwrapped[i]) &* bCount &+ Int64(b.unsafelyUnwrapped[i])
-    }
-}
-
 /// Assigns group ids to rows by one key, in order of first appearance, null being a key of its own.
 ///
 /// Each column type takes its fastest path: a dense integer range (a small range of ints,
@@ -106,17 +95,48 @@ enum KeyGrouper {
         return groupHashed(keys, validity)
     }
 
-    /// Groups two dense code columns (the groupings of two keys) by their pairs.
-    static func groupPairs(_ a: Grouping, _ b: Grouping) -> Grouping {
-        let n = a.rowCount
-        let range = UInt64(a.groupCount) &* UInt64(b.groupCount)
-        return a.groupIDs.withUnsafeBufferPointer { pa in
-            b.groupIDs.withUnsafeBufferPointer { pb in
-                let keys = PairRowKeys(a: pa.baseAddress, b: pb.baseAddress, bCount: Int64(b.groupCount), count: n)
-                if range > 0 && isDense(range: range - 1, rows: n) { return groupDense(keys, nil, low: 0, range: Int(range - 1)) }
-                return groupHashed(keys, nil)
+    /// Groups rows by the tuple of several key columns.
+    ///
+    /// Each key is grouped on its own into dense ids; the ids of consecutive keys are packed
+    /// into one mixed-radix integer per row (`id * nextCount + nextID`) while the product of
+    /// their group counts stays below 2^62, and that integer column is grouped once at the end
+    /// (or earlier, when the next key would not fit). Twelve keys cost twelve one-key groupings,
+    /// twelve cheap packing passes and about one hash grouping of the tuples. Keys with a single
+    /// group split nothing and are skipped.
+    ///
+    /// - Complexity: O(rows × keys) expected; memory: one packed column and one key's ids.
+    static func groupTuples(_ keys: [AnyColumn]) -> Grouping {
+        var current = group(keys[0])
+        let n = current.rowCount
+        var packed: [Int64]? = nil      // the keys so far as mixed-radix numbers, once there are two
+        var radix = UInt64(max(current.groupCount, 1))
+        for key in keys.dropFirst() {
+            let g = group(key)
+            if g.groupCount <= 1 { continue }
+            if packed == nil && current.groupCount <= 1 {
+                current = g
+                radix = UInt64(g.groupCount)
+                continue
             }
+            let (product, overflow) = radix.multipliedReportingOverflow(by: UInt64(g.groupCount))
+            if let p = packed, overflow || product >= 1 << 62 {
+                // Group counts are below 2^31, so after this the next product is below 2^62.
+                current = groupInt64(p, nil)
+                packed = nil
+                radix = UInt64(current.groupCount)
+            }
+            var p = packed ?? current.groupIDs.map { Int64($0) }
+            let c = Int64(g.groupCount)
+            p.withUnsafeMutableBufferPointer { out in
+                g.groupIDs.withUnsafeBufferPointer { ids in
+                    for i in 0..<n { out[i] = out[i] &* c &+ Int64(ids[i]) }
+                }
+            }
+            packed = p
+            radix &*= UInt64(g.groupCount)
         }
+        if let p = packed { return groupInt64(p, nil) }
+        return current
     }
 
     // MARK: - Direct indexing

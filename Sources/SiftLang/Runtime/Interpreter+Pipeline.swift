@@ -22,12 +22,33 @@ extension Interpreter {
             bound.append(b)
             type = b.output
         }
-        for (i, stage) in stages.enumerated() {
+        var i = 0
+        while i < stages.count {
+            let stage = stages[i]
             if isInterrupted() { throw Diagnostic.error("run.interrupted", "interrupted", at: stage.range) }
             let b = i < bound.count ? bound[i] : try bind(stage, input: i == 0 && source == nil ? .nothing : value.type, in: scope)
+            if i + 1 < bound.count, let n = try fusedCount(b, stage, stages[i + 1], on: value) {
+                value = .scalar(.int(Int64(n)))
+                i += 2
+                continue
+            }
             value = try run(b, stage, on: value)
+            i += 1
         }
         return value
+    }
+
+    /// The row count of `stage | count` on an ungrouped frame when the stage can count without
+    /// building its output; nil otherwise (and always under `:explain`, which reports every
+    /// stage as it runs).
+    private func fusedCount(_ b: BoundStage, _ stage: Stage, _ next: Stage, on input: Value) throws -> Int? {
+        guard let countRows = b.countRows, stageObserver == nil, next.verb == "count", next.arguments.isEmpty,
+              case .frame = b.output else { return nil }
+        do {
+            return try countRows(input)
+        } catch let e as FrameError {
+            throw Diagnostic.error("run.engine", e.description, at: stage.range, notes: ["in stage '\(stage.verb)'"])
+        }
     }
 
     /// Binds one stage: a verb, a user function, or an engine function applied to the piped value.
@@ -59,6 +80,7 @@ extension Interpreter {
                     }
                     return try self.evaluate(e, in: scope)
                 }
+                if stage.verb == "len" { return try self.length([v] + extra, at: stage.range) }   // as len(x)
                 if case .frame = v, FunctionRegistry.shared[stage.verb]?.kind == .aggregate {
                     throw Diagnostic.error("run.typeError", "'\(stage.verb)' needs a column, got a frame; pick a column (frame.col | \(stage.verb)) or use 'agg'", at: stage.verbRange)
                 }

@@ -39,10 +39,16 @@ public struct BoundStage {
     public var output: ValueType
     /// Runs the stage on its input.
     public var run: (Value) throws -> Value
+    /// The number of rows `run` would produce, computed without building them, or nil when this
+    /// input needs the real output. A pipeline whose next stage is a plain `count` calls this
+    /// instead (`where price > 50 | count` counts the condition's true rows and never builds the
+    /// filtered frame).
+    public var countRows: ((Value) throws -> Int?)?
 
     /// Creates a bound stage.
-    public init(output: ValueType, run: @escaping (Value) throws -> Value) {
+    public init(output: ValueType, countRows: ((Value) throws -> Int?)? = nil, run: @escaping (Value) throws -> Value) {
         self.output = output
+        self.countRows = countRows
         self.run = run
     }
 }

@@ -3,9 +3,9 @@ import SiftFrame
 
 /// Turns source text into tokens.
 ///
-/// Statement ends: a newline outside brackets becomes a `.newline` token, unless the next
-/// non-blank, non-comment line begins with `|` (a continued pipeline). Inside `()`, `[]` and
-/// `{}` newlines are ignored. `#` starts a comment; `#'` at the start of a line is a prose
+/// Statement ends: a newline outside brackets becomes a `.newline` token, unless the line
+/// ends in `|` or `,` or the next non-blank, non-comment line begins with `|` (a continued
+/// pipeline). Inside `()`, `[]` and `{}` newlines are ignored. `#` starts a comment; `#'` at the start of a line is a prose
 /// line. Lexical errors become `.invalid` tokens so the parser can report them in place and
 /// recover at the next statement.
 public struct Lexer {
@@ -66,8 +66,11 @@ public struct Lexer {
                 // A statement keyword cannot appear inside brackets: an unclosed bracket ends here,
                 // so the parser reports it and goes on with the next statement.
                 if depth > 0 && nextLineStartsStatement() { depth = 0 }
+                // A line ending in `|` or `,` goes on (`agg a = …,` then the next aggregate),
+                // unless the next line starts a statement, where the dangling comma is reported.
                 let afterPipe = tokens.last?.kind == .symbol(.pipe)
-                if depth == 0 && !afterPipe && !continuesWithPipe() && !(tokens.last.map { $0.kind == .newline } ?? true) {
+                let afterComma = tokens.last?.kind == .symbol(.comma) && !nextLineStartsStatement()
+                if depth == 0 && !afterPipe && !afterComma && !continuesWithPipe() && !(tokens.last.map { $0.kind == .newline } ?? true) {
                     emit(.newline, from: start, space: true)
                 }
                 continue

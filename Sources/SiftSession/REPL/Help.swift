@@ -96,7 +96,8 @@ public enum Help {
                  fn name(a, b) = expr        use "library"        param name = default
                  expr              (displayed)        expr;   (evaluated, not displayed)
     pipelines:   source | verb arg, arg name:value col = expr | verb ...
-                 a line starting with | continues the pipeline above; so does any line inside brackets
+                 a line starting with | continues the pipeline above; so does a line after one ending in | or ,
+                 and any line inside brackets
     values:      42  -3.5  1e6  1_000  45s 30m 2h 7d 1w  "text" 'text'  true false null  [1, 2]  {a: 1}
     names:       price   `page 1 (main category)`   frame.col   list[0]
     operators:   or  and  not  == != < <= > >= in  + -  * / %  unary -   (loosest to tightest)

@@ -26,11 +26,18 @@ enum RowVerbs {
             return ir
         }
         let condition = conditions.dropFirst().reduce(conditions[0]) { .call("and", [$0, $1]) }
-        return BoundStage(output: keepGrouping(b.input, schema)) { v in
-            let (frame, grouping, keys) = try unpack(v)
+        @Sendable func keptBits(_ frame: DataFrame, _ grouping: Grouping?) throws -> Bitmap {
             let mask = try ExpressionEvaluator(frame: frame, grouping: grouping).column(condition)
             guard case .bool(let m) = mask else { throw FrameError.typeMismatch("the condition of 'where' is not a bool column") }
-            let bits = m.trueBits()
+            return m.trueBits()
+        }
+        let countKept: (Value) throws -> Int? = { v in
+            guard case .frame(let frame) = v else { return nil }
+            return try keptBits(frame, nil).setCount
+        }
+        return BoundStage(output: keepGrouping(b.input, schema), countRows: countKept) { v in
+            let (frame, grouping, keys) = try unpack(v)
+            let bits = try keptBits(frame, grouping)
             if bits.setCount == frame.rowCount { return v }
             let rows = RowSelection(setBitsOf: bits)
             let kept = frame.selecting(rows: rows)

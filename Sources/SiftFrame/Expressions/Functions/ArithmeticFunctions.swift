@@ -214,14 +214,14 @@ public enum ArithmeticFunctions {
 
     /// A comparison of comparable sides, the operator chosen outside the loop.
     @inlinable
-    static func ordered<T: Comparable>(_ op: String, _ x: Side<T>, _ y: Side<T>, _ n: Int) -> Column<Bool> {
+    static func ordered<T: Comparable & Sendable>(_ op: String, _ x: Side<T>, _ y: Side<T>, _ n: Int) -> Column<Bool> {
         switch op {
-        case "==": return Elementwise.map(x, y, count: n, ==)
-        case "!=": return Elementwise.map(x, y, count: n, !=)
-        case "<": return Elementwise.map(x, y, count: n, <)
-        case "<=": return Elementwise.map(x, y, count: n, <=)
-        case ">": return Elementwise.map(x, y, count: n, >)
-        default: return Elementwise.map(x, y, count: n, >=)
+        case "==": return Elementwise.parallelMap(x, y, count: n) { $0 == $1 }
+        case "!=": return Elementwise.parallelMap(x, y, count: n) { $0 != $1 }
+        case "<": return Elementwise.parallelMap(x, y, count: n) { $0 < $1 }
+        case "<=": return Elementwise.parallelMap(x, y, count: n) { $0 <= $1 }
+        case ">": return Elementwise.parallelMap(x, y, count: n) { $0 > $1 }
+        default: return Elementwise.parallelMap(x, y, count: n) { $0 >= $1 }
         }
     }
 }
