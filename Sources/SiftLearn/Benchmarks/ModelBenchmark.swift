@@ -1,5 +1,10 @@
 // Fit and predict timings of every benchmarked model on one train/test split, for `sift bench --ml`: one table row per model.
 import SiftFrame
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Times models on a train/test split and scores them on the test rows.
 ///
@@ -96,8 +101,13 @@ public enum ModelBenchmark {
         public let model: String
         /// Seconds of each fit.
         public let fitSeconds: [Double]
+        /// Process CPU seconds of each fit (all threads; on a shared machine, wall time also
+        /// counts the waits for a core).
+        public let fitCPUSeconds: [Double]
         /// Seconds to predict ``Split/predictRows`` rows.
         public let predictSeconds: Double
+        /// Process CPU seconds of that prediction.
+        public let predictCPUSeconds: Double
         /// "AUC" or "R2".
         public let metric: String
         /// The test metric.
@@ -105,6 +115,8 @@ public enum ModelBenchmark {
 
         /// The median fit time.
         public var medianFit: Double { fitSeconds.sorted()[fitSeconds.count / 2] }
+        /// The median CPU time of a fit.
+        public var medianFitCPU: Double { fitCPUSeconds.sorted()[fitCPUSeconds.count / 2] }
     }
 
     /// One row of the table: a model with its settings and the anchor it is compared with.
@@ -129,16 +141,20 @@ public enum ModelBenchmark {
                                                                scaled: Bool = false, _ params: P) -> Case {
             Case(name: name, anchor: anchor, goal: goal) { split, reps in
                 let (train, test) = split.features(scaled: scaled)
-                var times: [Double] = [], fitted: P.Model? = nil
+                var times: [Double] = [], cpu: [Double] = [], fitted: P.Model? = nil
                 for _ in 0..<max(1, reps) {
                     var g = SeededGenerator(seed: 0)
+                    let c0 = cpuSeconds()
                     times.append(try seconds { fitted = try params.fit(train, split.labels, classCount: 2, weights: nil, generator: &g) })
+                    cpu.append(cpuSeconds() - c0)
                 }
                 guard let model = fitted else { throw FrameError.invalidArgument("no fit ran for \(name)") }
                 let auc = rocAUC(split.testLabels, try model.predictProba(test).column(1))
                 let big = tiled(test, rows: split.predictRows)
+                let c0 = cpuSeconds()
                 let pt = try seconds { _ = try model.predictProba(big) }
-                return Measurement(model: name, fitSeconds: times, predictSeconds: pt, metric: "AUC", value: auc)
+                return Measurement(model: name, fitSeconds: times, fitCPUSeconds: cpu, predictSeconds: pt,
+                                   predictCPUSeconds: cpuSeconds() - c0, metric: "AUC", value: auc)
             }
         }
 
@@ -149,16 +165,20 @@ public enum ModelBenchmark {
                                                              scaled: Bool = false, _ params: P) -> Case {
             Case(name: name, anchor: anchor, goal: goal) { split, reps in
                 let (train, test) = split.features(scaled: scaled)
-                var times: [Double] = [], fitted: P.Model? = nil
+                var times: [Double] = [], cpu: [Double] = [], fitted: P.Model? = nil
                 for _ in 0..<max(1, reps) {
                     var g = SeededGenerator(seed: 0)
+                    let c0 = cpuSeconds()
                     times.append(try seconds { fitted = try params.fit(train, split.targets, weights: nil, generator: &g) })
+                    cpu.append(cpuSeconds() - c0)
                 }
                 guard let model = fitted else { throw FrameError.invalidArgument("no fit ran for \(name)") }
                 let r2 = rSquared(split.testTargets, try model.predict(test))
                 let big = tiled(test, rows: split.predictRows)
+                let c0 = cpuSeconds()
                 let pt = try seconds { _ = try model.predict(big) }
-                return Measurement(model: name, fitSeconds: times, predictSeconds: pt, metric: "R2", value: r2)
+                return Measurement(model: name, fitSeconds: times, fitCPUSeconds: cpu, predictSeconds: pt,
+                                   predictCPUSeconds: cpuSeconds() - c0, metric: "R2", value: r2)
             }
         }
     }
@@ -187,6 +207,13 @@ public enum ModelBenchmark {
         try body()
         let d = clock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// CPU seconds used by this process so far, all threads.
+    public static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// `x`'s rows repeated until there are `rows` of them.

@@ -21,7 +21,7 @@ struct Benchmarks {
     static let repetitions = 3
 
     /// The usage line.
-    static let usage = "sift bench [FILE ...] [--no-anchors] | sift bench --ml [FILE] [--models a,b,...] [--no-anchors]"
+    static let usage = "sift bench [FILE ...] [--no-anchors] | sift bench --ml [FILE] [--models a,b,...] [--reps N] [--no-anchors]"
 
     /// Runs `sift bench [FILE ...] [--no-anchors]`, `sift bench --ml ...` (``MLBench``), or one
     /// of the child modes.
@@ -30,6 +30,7 @@ struct Benchmarks {
         var files: [String] = []
         var anchors = true, ml = false
         var models: [String]? = nil
+        var reps = Self.repetitions
         var rest = args[...]
         while let a = rest.popFirst() {
             switch a {
@@ -38,13 +39,16 @@ struct Benchmarks {
             case "--models":
                 guard let list = rest.popFirst() else { err("error: --models needs a list, e.g. --models tree,forest\n"); return false }
                 models = list.split(separator: ",").map(String.init)
+            case "--reps":
+                guard let r = rest.popFirst().flatMap({ Int($0) }), r >= 1 else { err("error: --reps needs a positive count\n"); return false }
+                reps = r
             case let f where !f.hasPrefix("-"): files.append(f)
             default:
                 err("error: unknown option '\(a)' for 'sift bench'; usage: \(Self.usage)\n")
                 return false
             }
         }
-        if ml || models != nil { return runML(files: files, anchors: anchors, models: models) }
+        if ml || models != nil { return runML(files: files, anchors: anchors, models: models, repetitions: reps) }
         if files.isEmpty { files = ["/tmp/sift-bench/clicks_1m.csv", "/tmp/sift-bench/clicks_10m.csv"] }
         let present = files.filter { FileManager.default.fileExists(atPath: $0) }
         if present.isEmpty {
@@ -63,7 +67,7 @@ struct Benchmarks {
     }
 
     /// `sift bench --ml [FILE]`: the model table on one events file.
-    private func runML(files: [String], anchors: Bool, models: [String]?) -> Bool {
+    private func runML(files: [String], anchors: Bool, models: [String]?, repetitions: Int) -> Bool {
         guard files.count <= 1 else { err("error: 'sift bench --ml' takes one events file, got \(files.count)\n"); return false }
         let file = files.first ?? MLBench.defaultFile
         guard FileManager.default.fileExists(atPath: file) else {
@@ -74,7 +78,9 @@ struct Benchmarks {
         if anchors && anchorSet == nil {
             out("(anchors not installed: run ../shared/bench/setup.sh to time scikit-learn and XGBoost beside Sift)\n")
         }
-        return MLBench(out: out, err: err).run(file: file, anchors: anchorSet, models: models)
+        var bench = MLBench(out: out, err: err)
+        bench.repetitions = repetitions
+        return bench.run(file: file, anchors: anchorSet, models: models)
     }
 
     // MARK: - Parent: measure and print

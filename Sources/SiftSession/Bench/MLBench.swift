@@ -16,6 +16,8 @@ import SiftLearn
 struct MLBench {
     let out: (String) -> Void
     let err: (String) -> Void
+    /// Fits per model (the median is shown).
+    var repetitions = Benchmarks.repetitions
 
     /// The default events file.
     static let defaultFile = "/tmp/sift-bench/clicks_1m.csv"
@@ -45,15 +47,15 @@ struct MLBench {
             }
             let events = try CSVReader.read(path: file).frame
             var tableTimes: [Double] = [], table: DataFrame? = nil
-            for _ in 0..<Benchmarks.repetitions {
+            for _ in 0..<repetitions {
                 tableTimes.append(try Benchmarks.time { table = try Self.sessionTable(events) })
             }
             guard let table else { return false }
             let data = try Self.split(table)
             var rows: [ModelBenchmark.Measurement] = []
-            for c in cases { rows.append(try c.run(data.split, repetitions: Benchmarks.repetitions)) }
+            for c in cases { rows.append(try c.run(data.split, repetitions: repetitions)) }
             let theirs = anchors.map { Self.anchorRows($0.run("bench_ml.py", [file])) } ?? [:]
-            out(Self.report(file: file, table: table, tableSeconds: tableTimes, data: data, cases: cases, rows: rows, anchors: theirs))
+            out(Self.report(file: file, repetitions: repetitions, table: table, tableSeconds: tableTimes, data: data, cases: cases, rows: rows, anchors: theirs))
             return true
         } catch {
             err("error: \(error)\n")
@@ -126,7 +128,7 @@ struct MLBench {
     }
 
     /// The printed report: a line on the table and split, then one row per model.
-    static func report(file: String, table: DataFrame, tableSeconds: [Double], data: Prepared, cases: [ModelBenchmark.Case],
+    static func report(file: String, repetitions: Int, table: DataFrame, tableSeconds: [Double], data: Prepared, cases: [ModelBenchmark.Case],
                        rows: [ModelBenchmark.Measurement], anchors: [String: [String: Any]]) -> String {
         func secs(_ row: [String: Any]?) -> Double? { (row?["secs"] as? [Double]).flatMap(median) }
         func fixed(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "" }
@@ -142,14 +144,15 @@ struct MLBench {
             text += " (anchor \(NumberFormat.grouped(a)) / \(NumberFormat.grouped(b)))"
         }
         if let v = split?["sklearn"] as? String, let x = split?["xgboost"] as? String { text += "; scikit-learn \(v), XGBoost \(x)" }
-        text += "; fit times are medians of \(Benchmarks.repetitions) wall-clock fits, predict is one call on "
-            + "\(NumberFormat.grouped(data.split.predictRows)) rows\n"
+        text += "; fit times are medians of \(repetitions) wall-clock fits, predict is one call on "
+            + "\(NumberFormat.grouped(data.split.predictRows)) rows; cpu = process CPU time of Sift's fit (median) and predict\n"
 
-        var lines: [[String]] = [["model", "sift fit s", "anchor", "anchor fit s", "ratio", "goal", "sift metric", "anchor metric", "predict 1M s"]]
+        var lines: [[String]] = [["model", "sift fit s", "anchor", "anchor fit s", "ratio", "goal", "sift metric", "anchor metric", "predict 1M s",
+                                    "fit cpu s", "predict cpu s"]]
         let tableAnchorSecs = secs(polars)
         if let s = median(tableSeconds) {
             lines.append(["session table", Benchmarks.seconds(s), tableAnchor, tableAnchorSecs.map(Benchmarks.seconds) ?? "",
-                          tableAnchorSecs.map { String(format: "%.2f×", s / $0) } ?? "", "", "", "", ""])
+                          tableAnchorSecs.map { String(format: "%.2f×", s / $0) } ?? "", "", "", "", "", "", ""])
         }
         for (c, r) in zip(cases, rows) {
             let a = c.anchor.flatMap { anchors[$0] }
@@ -160,7 +163,7 @@ struct MLBench {
             lines.append([c.name, Benchmarks.seconds(r.medianFit), c.anchor ?? "", theirs.map(Benchmarks.seconds) ?? "",
                           ratio.map { String(format: "%.2f×", $0) } ?? "", goal,
                           "\(r.metric) \(fixed(r.value, 4))", (a?["value"] as? Double).map { "\(r.metric) \(fixed($0, 4))" } ?? "",
-                          Benchmarks.seconds(r.predictSeconds)])
+                          Benchmarks.seconds(r.predictSeconds), Benchmarks.seconds(r.medianFitCPU), Benchmarks.seconds(r.predictCPUSeconds)])
         }
         return text + Benchmarks.layout(lines)
     }
