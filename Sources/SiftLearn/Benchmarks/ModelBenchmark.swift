@@ -15,7 +15,7 @@ import Darwin
 ///
 /// A model joins the table with one line in ``cases``:
 /// ```swift
-/// .classifier("logistic", anchor: "LogisticRegression(max_iter=1000) [scaled]", goal: 1.0, scaled: true, LogisticRegression())
+/// .regressor("ridge", anchor: "Ridge [scaled]", goal: nil, scaled: true, Ridge())
 /// ```
 public enum ModelBenchmark {
     /// The data every model sees: raw (imputed) and standardised features of both parts.
@@ -113,6 +113,18 @@ public enum ModelBenchmark {
         /// The test metric.
         public let value: Double
 
+        /// Creates a measurement (CPU times are NaN when not measured).
+        public init(model: String, fitSeconds: [Double], fitCPUSeconds: [Double]? = nil, predictSeconds: Double,
+                    predictCPUSeconds: Double = .nan, metric: String, value: Double) {
+            self.model = model
+            self.fitSeconds = fitSeconds
+            self.fitCPUSeconds = fitCPUSeconds ?? fitSeconds.map { _ in .nan }
+            self.predictSeconds = predictSeconds
+            self.predictCPUSeconds = predictCPUSeconds
+            self.metric = metric
+            self.value = value
+        }
+
         /// The median fit time.
         public var medianFit: Double { fitSeconds.sorted()[fitSeconds.count / 2] }
         /// The median CPU time of a fit.
@@ -136,10 +148,13 @@ public enum ModelBenchmark {
 
         /// A classifier row, fitted on the binary labels and scored by test AUC.
         ///
-        /// - Parameter scaled: whether the model sees the standardised features.
+        /// - Parameters:
+        ///   - scaled: whether the model sees the standardised features.
+        ///   - fits: at most this many fits (slow models), else the benchmark's repetitions.
         public static func classifier<P: ClassifierParameters>(_ name: String, anchor: String?, goal: Double?,
-                                                               scaled: Bool = false, _ params: P) -> Case {
-            Case(name: name, anchor: anchor, goal: goal) { split, reps in
+                                                               scaled: Bool = false, fits: Int? = nil, _ params: P) -> Case {
+            Case(name: name, anchor: anchor, goal: goal) { split, requested in
+                let reps = min(requested, fits ?? requested)
                 let (train, test) = split.features(scaled: scaled)
                 var times: [Double] = [], cpu: [Double] = [], fitted: P.Model? = nil
                 for _ in 0..<max(1, reps) {
@@ -160,10 +175,13 @@ public enum ModelBenchmark {
 
         /// A regressor row, fitted on the numeric target and scored by test R².
         ///
-        /// - Parameter scaled: whether the model sees the standardised features.
+        /// - Parameters:
+        ///   - scaled: whether the model sees the standardised features.
+        ///   - fits: at most this many fits, else the benchmark's repetitions.
         public static func regressor<P: RegressorParameters>(_ name: String, anchor: String?, goal: Double?,
-                                                             scaled: Bool = false, _ params: P) -> Case {
-            Case(name: name, anchor: anchor, goal: goal) { split, reps in
+                                                             scaled: Bool = false, fits: Int? = nil, _ params: P) -> Case {
+            Case(name: name, anchor: anchor, goal: goal) { split, requested in
+                let reps = min(requested, fits ?? requested)
                 let (train, test) = split.features(scaled: scaled)
                 var times: [Double] = [], cpu: [Double] = [], fitted: P.Model? = nil
                 for _ in 0..<max(1, reps) {
@@ -197,7 +215,14 @@ public enum ModelBenchmark {
         .regressor("boost regressor", anchor: "GradientBoostingRegressor() [100 est, depth 3]", goal: 0.2,
                    GradientBoostingRegressor(learningRate: 0.1, maxDepth: 3, minChildWeight: 0, lambda: 0)),
         .regressor("tree regressor", anchor: nil, goal: nil, DecisionTreeRegressor(maxDepth: 10)),
-        .regressor("forest regressor", anchor: nil, goal: nil, RandomForestRegressor(nEstimators: 100)),
+        .regressor("forest regressor", anchor: nil, goal: nil, fits: 1, RandomForestRegressor(nEstimators: 100)),
+        .classifier("logistic", anchor: "LogisticRegression(max_iter=1000) [scaled]", goal: 1.0, scaled: true, LogisticRegression()),
+        .classifier("bayes", anchor: nil, goal: nil, scaled: true, GaussianNB()),
+        .classifier("mlp", anchor: nil, goal: nil, scaled: true, fits: 1, MLPClassifier()),
+        .regressor("linear", anchor: "LinearRegression [scaled]", goal: nil, scaled: true, LinearRegression()),
+        .regressor("ridge", anchor: "Ridge [scaled]", goal: nil, scaled: true, Ridge()),
+        .regressor("lasso", anchor: nil, goal: nil, scaled: true, Lasso(alpha: 0.1)),
+        .regressor("mlp regressor", anchor: nil, goal: nil, scaled: true, fits: 1, MLPRegressor()),
     ]
 
     /// Runs `body` and returns its wall-clock seconds.
@@ -247,3 +272,6 @@ public enum ModelBenchmark {
         return tot > 0 ? 1 - res / tot : .nan
     }
 }
+
+/// The earlier name of ``ModelBenchmark`` (`sift-linear-bench` and ``LinearBenchmark`` use it).
+public typealias TreeBenchmark = ModelBenchmark

@@ -144,7 +144,7 @@ struct MLBench {
             text += " (anchor \(NumberFormat.grouped(a)) / \(NumberFormat.grouped(b)))"
         }
         if let v = split?["sklearn"] as? String, let x = split?["xgboost"] as? String { text += "; scikit-learn \(v), XGBoost \(x)" }
-        text += "; fit times are medians of \(repetitions) wall-clock fits, predict is one call on "
+        text += "; fit times are medians of \(repetitions) wall-clock fits (1 for the MLPs and the forest regressor), predict is one call on "
             + "\(NumberFormat.grouped(data.split.predictRows)) rows; cpu = process CPU time of Sift's fit (median) and predict\n"
 
         var lines: [[String]] = [["model", "sift fit s", "anchor", "anchor fit s", "ratio", "goal", "sift metric", "anchor metric", "predict 1M s",
