@@ -50,7 +50,7 @@ final class LogisticLossTests: XCTestCase {
 }
 
 extension LogisticLossTests {
-    /// A design big enough (n p² ≥ 2²²) for the Hessian rows to be computed on several cores.
+    /// A design big enough (n (p+1)² ≥ 2²²) for the Hessian to be accumulated on several cores.
     func testLargeHessianMatchesADirectSum() {
         let n = 20_000, p = 15
         var rng = SeededGenerator(seed: 5)

@@ -96,34 +96,59 @@ final class LogisticLoss {
     /// The binary Hessian `(1/Σw) Xᵀ diag(wᵢ σᵢ(1−σᵢ)) X + diag(penalty, …, penalty, 0)` at the `η`
     /// of the last ``evaluate(_:_:)`` (the IRLS weight matrix, ESL eq. 4.24), row-major
     /// `(p+1) × (p+1)` with the intercept last.
+    ///
+    /// Accumulated as rank-one updates over row-major blocks of 256 rows, so the inner loop runs
+    /// along a contiguous Hessian row and a zero feature value (most of a one-hot design) skips
+    /// its whole row of work. Large problems split the rows over the cores, one partial Hessian each.
+    ///
+    /// - Complexity: O(Σᵢ nnz(xᵢ) · p), at most O(n p²).
     func binaryHessian() -> [Double] {
-        let d = p + 1, n = self.n, p = self.p, invWeight = self.invWeight
-        var h = [Double](repeating: 0, count: d * d)
+        let d = p + 1, n = self.n, p = self.p
         var s = [Double](repeating: 0, count: n)
         for i in 0..<n { let q = LogisticLoss.sigmoid(eta[i]); s[i] = w[i] * q * (1 - q) }
+        let chunks = n * d * d >= 1 << 22 ? Parallel.chunkCount(count: n, grain: 4096) : 1
+        var partial = [Double](repeating: 0, count: chunks * d * d)
         x.withUnsafeBufferPointer { x in
             s.withUnsafeBufferPointer { s in
-                h.withUnsafeMutableBufferPointer { hv in
-                    nonisolated(unsafe) let x = x, s = s, hv = hv
-                    // Row j of the upper triangle (and the intercept column); rows go to the cores
-                    // when the O(n p²) work is large (one-hot designs), each writing only its own entries.
-                    let row: @Sendable (Int) -> Void = { j in
-                        let cj = j * n
-                        for k in j..<p {
-                            let ck = k * n
-                            var t = 0.0
-                            for i in 0..<n { t += s[i] * x[cj + i] * x[ck + i] }
-                            hv[j * d + k] = t * invWeight; hv[k * d + j] = t * invWeight
+                partial.withUnsafeMutableBufferPointer { hp in
+                    nonisolated(unsafe) let x = x, s = s, hp = hp
+                    Parallel.forEach(chunks) { c in
+                        let h = hp.baseAddress! + c * d * d
+                        let range = Parallel.chunkRange(c, of: chunks, count: n)
+                        let block = 256
+                        let buf = UnsafeMutablePointer<Double>.allocate(capacity: block * d)
+                        defer { buf.deallocate() }
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let rows = min(block, range.upperBound - start)
+                            for j in 0..<p {
+                                let col = x.baseAddress! + j * n + start
+                                for r in 0..<rows { buf[r * d + j] = col[r] }
+                            }
+                            for r in 0..<rows { buf[r * d + p] = 1 }
+                            for r in 0..<rows {
+                                let sr = s[start + r]
+                                if sr == 0 { continue }
+                                let br = buf + r * d
+                                for j in 0..<d {
+                                    let v = br[j] * sr
+                                    if v == 0 { continue }
+                                    let hj = h + j * d
+                                    for k in j..<d { hj[k] += v * br[k] }
+                                }
+                            }
+                            start += rows
                         }
-                        var t = 0.0
-                        for i in 0..<n { t += s[i] * x[cj + i] }
-                        hv[j * d + p] = t * invWeight; hv[p * d + j] = t * invWeight
                     }
-                    if n * p * p >= 1 << 22 && Parallel.coreCount > 1 { Parallel.forEach(p, row) } else { for j in 0..<p { row(j) } }
-                    var t = 0.0
-                    for i in 0..<n { t += s[i] }
-                    hv[p * d + p] = t * invWeight
                 }
+            }
+        }
+        var h = [Double](repeating: 0, count: d * d)
+        for j in 0..<d {
+            for k in j..<d {
+                var t = 0.0
+                for c in 0..<chunks { t += partial[c * d * d + j * d + k] }
+                h[j * d + k] = t * invWeight; h[k * d + j] = t * invWeight
             }
         }
         for j in 0..<p { h[j * d + j] += penalty }
