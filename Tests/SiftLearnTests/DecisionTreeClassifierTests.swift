@@ -138,4 +138,16 @@ final class DecisionTreeClassifierAnchorTests: XCTestCase {
         assertMatchesAnchor(try hard.auc(DecisionTreeClassifier(maxDepth: 4, minSamplesLeaf: 20)), 0.808986,
                             "no clothing model, depth 4, leaf 20")
     }
+
+    func testLargeNodesSplitOnBothCoresGiveTheSequentialTree() throws {
+        // 70,000 rows: the upper nodes are partitioned (and their features scanned) on all
+        // cores by the single tree, on one thread by the forest; the trees must be identical.
+        let (x, y) = toyClassification(rows: 70_000)
+        var g = SeededGenerator(seed: 2)
+        let tree = try DecisionTreeClassifier(maxDepth: 5).fit(x, y, classCount: 2, weights: nil, generator: &g)
+        let forest = try RandomForestClassifier(nEstimators: 1, maxDepth: 5, maxFeatures: .all, bootstrap: false)
+            .fit(x, y, classCount: 2, weights: nil, generator: &g)
+        XCTAssertGreaterThan(tree.tree.nodeCount, 31)
+        XCTAssertEqual(forest.trees[0], tree.tree)
+    }
 }

@@ -52,9 +52,9 @@ final class TreeEdgeCaseTests: XCTestCase {
 
     func testBenchmarkMetricsMatchScikitLearn() {
         // sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75 (its docs' example).
-        XCTAssertEqual(TreeBenchmark.rocAUC([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.75)
-        XCTAssertEqual(TreeBenchmark.rocAUC([0, 1, 0, 1], [0.5, 0.5, 0.2, 0.9]), 0.875, "a tie counts half")
+        XCTAssertEqual(ModelBenchmark.rocAUC([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.75)
+        XCTAssertEqual(ModelBenchmark.rocAUC([0, 1, 0, 1], [0.5, 0.5, 0.2, 0.9]), 0.875, "a tie counts half")
         // R²: residuals 0.25 total, variance sum 5 → 0.95.
-        XCTAssertEqual(TreeBenchmark.rSquared([1, 2, 3, 4], [1.5, 2, 3, 4]), 0.95, accuracy: 1e-12)
+        XCTAssertEqual(ModelBenchmark.rSquared([1, 2, 3, 4], [1.5, 2, 3, 4]), 0.95, accuracy: 1e-12)
     }
 }

@@ -68,14 +68,14 @@ struct UCIEshopData {
     func auc<P: ClassifierParameters>(_ params: P, seed: Int = 0) throws -> Double {
         var g = SeededGenerator(seed: seed)
         let m = try params.fit(train, trainClass, classCount: 2, weights: nil, generator: &g)
-        return TreeBenchmark.rocAUC(testClass, try m.predictProba(test).column(1))
+        return ModelBenchmark.rocAUC(testClass, try m.predictProba(test).column(1))
     }
 
     /// Test R² of a regressor fitted on the train part.
     func r2<P: RegressorParameters>(_ params: P, seed: Int = 0) throws -> Double {
         var g = SeededGenerator(seed: seed)
         let m = try params.fit(train, trainPrice, weights: nil, generator: &g)
-        return TreeBenchmark.rSquared(testPrice, try m.predict(test))
+        return ModelBenchmark.rSquared(testPrice, try m.predict(test))
     }
 }
 

@@ -1,4 +1,5 @@
 // The one tree builder behind CART, random forests and gradient boosting: histogram split search, growth order, limits.
+import Dispatch
 import SiftFrame
 
 /// Limits on a tree's growth, in scikit-learn's terms.
@@ -273,13 +274,50 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
 
     /// Moves the rows going left to the front of the node's range, keeping both sides in their
     /// previous (ascending) order so later gathers stay sequential.
+    ///
+    /// Large nodes of a parallel builder are cut into one range per core; each range is
+    /// partitioned on its own, then the left parts are joined in range order, then the right
+    /// parts, which gives exactly the order of one sequential pass.
     private func partition(start: Int, end: Int, split: SplitChoice) {
+        let m = end - start
+        let parts = limits.parallel && m >= parallelPartitionRows ? Parallel.coreCount : 1
+        guard parts > 1 else {
+            let l = partitionRange(start, end, split: split)
+            (rows + start + l).update(from: scratchRows + start, count: m - l)
+            return
+        }
+        let lefts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts)
+        defer { lefts.deallocate() }
+        nonisolated(unsafe) let me = self
+        nonisolated(unsafe) let counts = lefts
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let r = Parallel.chunkRange(k, of: parts, count: m)
+            counts[k] = me.partitionRange(start + r.lowerBound, start + r.upperBound, split: split)
+        }
+        var at = start
+        for k in 0..<parts {
+            // Range k's left rows sit at its own start, never before `at`: a forward copy is safe.
+            let from = start + Parallel.chunkRange(k, of: parts, count: m).lowerBound
+            if at != from { for j in 0..<lefts[k] { rows[at + j] = rows[from + j] } }
+            at += lefts[k]
+        }
+        for k in 0..<parts {
+            let r = Parallel.chunkRange(k, of: parts, count: m)
+            let right = r.count - lefts[k]
+            (rows + at).update(from: scratchRows + start + r.lowerBound, count: right)
+            at += right
+        }
+    }
+
+    /// Partitions `rows[from..<to]`: the left rows move to the front of the range, the right
+    /// ones go to `scratchRows[from...]`, both in order; returns the number of left rows.
+    private func partitionRange(_ from: Int, _ to: Int, split: SplitChoice) -> Int {
         let c = codes.codes(split.feature)
         let lo = split.lo, miss = codes.missingSlot ?? Int.max, missLeft = split.missingLeft
-        var l = start, r = 0
+        var l = from, r = from
         // Branch-free: each row is written to both sides and only the matching cursor advances
         // (a branch on a random direction mispredicts half the time).
-        for k in start..<end {
+        for k in from..<to {
             let row = rows[k]
             let code = Int(c[Int(row)])
             let goesLeft = code == miss ? missLeft : code <= lo
@@ -289,9 +327,12 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             l &+= step
             r &+= 1 &- step
         }
-        (rows + l).update(from: scratchRows, count: r)
+        return l - from
     }
 }
+
+/// Rows from which a parallel builder partitions a node on all cores.
+let parallelPartitionRows = 32_768
 
 /// An append-only buffer of doubles addressed by offset (its base moves when it grows, so
 /// pointers into it are taken only between appends).

@@ -3,7 +3,7 @@ import Foundation
 import SiftFrame
 import SiftLang
 
-/// The engine benchmark of `../shared/bench/README.md`.
+/// The engine benchmark of `../shared/bench/README.md` (and, with `--ml`, the model benchmark: ``MLBench``).
 ///
 /// For each file (default `/tmp/sift-bench/clicks_1m.csv` and `clicks_10m.csv`, made by
 /// `setup.sh` or `sift gen clickstream`), it times in fresh child processes of itself:
@@ -20,20 +20,35 @@ struct Benchmarks {
     /// Repetitions per timing (the median is shown).
     static let repetitions = 3
 
-    /// Runs `sift bench [FILE ...] [--no-anchors]`, or one of the child modes.
+    /// The usage line.
+    static let usage = "sift bench [FILE ...] [--no-anchors] | sift bench --ml [FILE] [--models a,b,...] [--reps N] [--no-anchors]"
+
+    /// Runs `sift bench [FILE ...] [--no-anchors]`, `sift bench --ml ...` (``MLBench``), or one
+    /// of the child modes.
     func run(_ args: [String]) -> Bool {
         if args.first == "--child" { return runChild(Array(args.dropFirst())) }
         var files: [String] = []
-        var anchors = true
-        for a in args {
+        var anchors = true, ml = false
+        var models: [String]? = nil
+        var reps = Self.repetitions
+        var rest = args[...]
+        while let a = rest.popFirst() {
             switch a {
             case "--no-anchors": anchors = false
+            case "--ml": ml = true
+            case "--models":
+                guard let list = rest.popFirst() else { err("error: --models needs a list, e.g. --models tree,forest\n"); return false }
+                models = list.split(separator: ",").map(String.init)
+            case "--reps":
+                guard let r = rest.popFirst().flatMap({ Int($0) }), r >= 1 else { err("error: --reps needs a positive count\n"); return false }
+                reps = r
             case let f where !f.hasPrefix("-"): files.append(f)
             default:
-                err("error: unknown option '\(a)' for 'sift bench'; usage: sift bench [FILE ...] [--no-anchors]\n")
+                err("error: unknown option '\(a)' for 'sift bench'; usage: \(Self.usage)\n")
                 return false
             }
         }
+        if ml || models != nil { return runML(files: files, anchors: anchors, models: models, repetitions: reps) }
         if files.isEmpty { files = ["/tmp/sift-bench/clicks_1m.csv", "/tmp/sift-bench/clicks_10m.csv"] }
         let present = files.filter { FileManager.default.fileExists(atPath: $0) }
         if present.isEmpty {
@@ -49,6 +64,23 @@ struct Benchmarks {
             out(table + "\n")
         }
         return true
+    }
+
+    /// `sift bench --ml [FILE]`: the model table on one events file.
+    private func runML(files: [String], anchors: Bool, models: [String]?, repetitions: Int) -> Bool {
+        guard files.count <= 1 else { err("error: 'sift bench --ml' takes one events file, got \(files.count)\n"); return false }
+        let file = files.first ?? MLBench.defaultFile
+        guard FileManager.default.fileExists(atPath: file) else {
+            err("error: no events file '\(file)'; make it with ../shared/bench/setup.sh or 'sift gen clickstream --rows 1000000 -o \(file)'\n")
+            return false
+        }
+        let anchorSet = anchors ? BenchmarkAnchors.locate() : nil
+        if anchors && anchorSet == nil {
+            out("(anchors not installed: run ../shared/bench/setup.sh to time scikit-learn and XGBoost beside Sift)\n")
+        }
+        var bench = MLBench(out: out, err: err)
+        bench.repetitions = repetitions
+        return bench.run(file: file, anchors: anchorSet, models: models)
     }
 
     // MARK: - Parent: measure and print

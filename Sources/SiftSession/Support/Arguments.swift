@@ -14,7 +14,7 @@ public enum Command: Equatable, Sendable {
     case render(input: String, output: String)
     /// Write a synthetic clickstream CSV.
     case generate(rows: Int, seed: Int, output: String)
-    /// Run the benchmarks (`sift bench [FILE ...] [--no-anchors]`).
+    /// Run the benchmarks (`sift bench [FILE ...] [--no-anchors]`, `sift bench --ml [FILE] ...`).
     case bench(arguments: [String])
     /// Print usage.
     case help
@@ -168,7 +168,9 @@ public struct Arguments: Equatable, Sendable {
            sift render FILE.sift -o OUT.html   replay a notebook into a report (or -o OUT.md)
            sift gen clickstream --rows N [--seed S] -o FILE
                                                write a synthetic event-level clickstream CSV
-           sift bench [FILE ...] [--no-anchors] the engine and model benchmarks, beside the anchors
+           sift bench [FILE ...] [--no-anchors] the engine benchmark, beside the anchors
+           sift bench --ml [FILE] [--models a,b] [--no-anchors]
+                                               the model benchmark (bench_ml.py's table), beside the anchors
            sift help [TOPIC|VERB|FUNCTION]     help on verbs, functions, syntax or one name (as :help)
            sift --help | --version
 
