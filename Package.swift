@@ -23,7 +23,6 @@ let package = Package(
         .target(name: "SiftLang", dependencies: ["SiftFrame"]),
         .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftPlot", "SiftLearn", "SiftLang", "CReadline"]),
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
-        .executableTarget(name: "sift-linear-bench", dependencies: ["SiftLearn", "SiftFrame"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
         .testTarget(name: "SiftPlotTests", dependencies: ["SiftPlot", "SiftFrame"], exclude: ["References"]),
         .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn"]),

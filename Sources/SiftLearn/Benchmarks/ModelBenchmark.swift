@@ -273,5 +273,3 @@ public enum ModelBenchmark {
     }
 }
 
-/// The earlier name of ``ModelBenchmark`` (`sift-linear-bench` and ``LinearBenchmark`` use it).
-public typealias TreeBenchmark = ModelBenchmark
