@@ -31,8 +31,13 @@ public final class Session {
     public var errors: (String) -> Void
     /// `:timing on` prints each statement's wall time.
     public var timing = false
-    /// `:explain on` prints each stage's rows and columns in and out.
-    public var explain = false
+    /// `:explain on` prints each stage's rows and columns in and out. The interpreter only
+    /// observes stages while it is on (observing turns off fusions such as `where … | count`).
+    public var explain = false {
+        didSet {
+            interpreter.stageObserver = explain ? { [unowned self] report in self.output(Session.describe(report) + "\n") } : nil
+        }
+    }
     /// Statements that succeeded, in order (for `:save`).
     public internal(set) var history: [String] = []
     /// The last displayed value (for `:more`).
@@ -51,10 +56,6 @@ public final class Session {
         interpreter.resolveLibrary = { name, dir in Stdlib.resolve(name, from: dir) }
         for p in options.params { interpreter.paramOverrides[p.name] = Session.parseParam(p.value) }
         interpreter.warn = { [unowned self] message in self.errors("warning: \(message)\n") }
-        interpreter.stageObserver = { [unowned self] report in
-            guard self.explain else { return }
-            self.output(Session.describe(report) + "\n")
-        }
     }
 
     /// A `--param` value: a Sift literal when it is one (`60`, `true`, `"x"`, `-1.5`), else the text itself.

@@ -131,42 +131,10 @@ public enum Elementwise {
         }
     }
 
-    /// ``map(_:_:count:_:)`` for a pure `op`, split across cores when the columns are long
-    /// (comparisons in `where` are the hot case). `op` must not touch shared state.
-    ///
-    /// - Complexity: O(count), in chunks of at least ``Parallel/defaultGrain`` rows per core.
-    @inlinable
-    public static func parallelMap<A, B, R>(_ a: Side<A>, _ b: Side<B>, count n: Int,
-                                            _ op: @escaping @Sendable (A, B) -> R) -> Column<R> {
-        guard Parallel.chunkCount(count: n) > 1 else { return map(a, b, count: n, op) }
-        switch (a, b) {
-        case (.column(let x), .column(let y)):
-            precondition(x.count == n && y.count == n, "operand lengths differ")
-            let out = chunked(n) { o, r in
-                x.values.withUnsafeBufferPointer { xs in
-                    y.values.withUnsafeBufferPointer { ys in for i in r { (o + i).initialize(to: op(xs[i], ys[i])) } }
-                }
-            }
-            return Column(values: out, validity: Bitmap.intersect(x.validity, y.validity))
-        case (.column(let x), .constant(let k)):
-            let out = chunked(n) { o, r in
-                x.values.withUnsafeBufferPointer { xs in for i in r { (o + i).initialize(to: op(xs[i], k)) } }
-            }
-            return Column(values: out, validity: x.validity)
-        case (.constant(let k), .column(let y)):
-            let out = chunked(n) { o, r in
-                y.values.withUnsafeBufferPointer { ys in for i in r { (o + i).initialize(to: op(k, ys[i])) } }
-            }
-            return Column(values: out, validity: y.validity)
-        default:
-            return map(a, b, count: n, op)
-        }
-    }
-
     /// An array of `n` values whose chunks `body` initialises in parallel, each chunk only its
     /// own range of the output.
     @inlinable
-    static func chunked<R>(_ n: Int, _ body: @Sendable (UnsafeMutablePointer<R>, Range<Int>) -> Void) -> [R] {
+    public static func chunked<R>(_ n: Int, _ body: @Sendable (UnsafeMutablePointer<R>, Range<Int>) -> Void) -> [R] {
         [R](unsafeUninitializedCapacity: n) { buf, initialized in
             nonisolated(unsafe) let base = buf.baseAddress.unsafelyUnwrapped
             Parallel.forEachChunk(count: n) { r in body(base, r) }

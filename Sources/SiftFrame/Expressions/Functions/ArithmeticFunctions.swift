@@ -212,17 +212,10 @@ public enum ArithmeticFunctions {
         }
     }
 
-    /// A comparison of comparable sides, the operator chosen outside the loop.
+    /// A comparison of comparable sides (see ``ComparisonKernel``).
     @inlinable
-    static func ordered<T: Comparable & Sendable>(_ op: String, _ x: Side<T>, _ y: Side<T>, _ n: Int) -> Column<Bool> {
-        switch op {
-        case "==": return Elementwise.parallelMap(x, y, count: n) { $0 == $1 }
-        case "!=": return Elementwise.parallelMap(x, y, count: n) { $0 != $1 }
-        case "<": return Elementwise.parallelMap(x, y, count: n) { $0 < $1 }
-        case "<=": return Elementwise.parallelMap(x, y, count: n) { $0 <= $1 }
-        case ">": return Elementwise.parallelMap(x, y, count: n) { $0 > $1 }
-        default: return Elementwise.parallelMap(x, y, count: n) { $0 >= $1 }
-        }
+    static func ordered<T: Comparable & ColumnElement>(_ op: String, _ x: Side<T>, _ y: Side<T>, _ n: Int) -> Column<Bool> {
+        ComparisonKernel.compare(op, x, y, count: n)
     }
 }
 
