@@ -17,16 +17,18 @@ public enum ClusteringMetrics {
     /// distance to the rows of another cluster, s = (b − a) / max(a, b), and s = 0 for a row
     /// alone in its cluster (scikit-learn's convention). In [−1, 1]; higher is better.
     ///
+    /// - Parameters:
+    ///   - sampleSize: the most rows used; more are sampled down to this (seed 0).
     /// - Returns: the mean of s, or nil when there are fewer than 2 clusters or as many
     ///   clusters as rows (scikit-learn raises there: the measure is undefined).
-    /// - Complexity: O(m² · p) for m = min(rows, ``silhouetteSampleSize``), O(m · k) memory.
-    public static func silhouette(_ x: FeatureMatrix, labels: [Int]) throws -> Double? {
+    /// - Complexity: O(m² · p) for m = min(rows, `sampleSize`), O(m · p + k) memory.
+    public static func silhouette(_ x: FeatureMatrix, labels: [Int], sampleSize: Int = silhouetteSampleSize) throws -> Double? {
         try EstimatorChecks.requireRows(x, labels.count, "the labels")
         var kept = labels.indices.filter { labels[$0] >= 0 }
-        if kept.count > silhouetteSampleSize {
+        if kept.count > max(sampleSize, 2) {
             var rng = SeededGenerator(seed: 0)
             rng.shuffle(&kept)
-            kept = Array(kept.prefix(silhouetteSampleSize)).sorted()
+            kept = Array(kept.prefix(max(sampleSize, 2))).sorted()
         }
         let (codes, k) = denseCodes(kept.map { labels[$0] })
         let m = kept.count
@@ -38,10 +40,12 @@ public enum ClusteringMetrics {
         var total = 0.0
         var sums = [Double](repeating: 0, count: k)
         rows.withUnsafeBufferPointer { r in
+          codes.withUnsafeBufferPointer { code in
+            sums.withUnsafeMutableBufferPointer { sums in
             for i in 0..<m {
                 for c in 0..<k { sums[c] = 0 }
                 for j in 0..<m where j != i {
-                    sums[codes[j]] += RowMajor.squaredDistance(r, i, r, j, p).squareRoot()
+                    sums[code[j]] += RowMajor.squaredDistance(r, i, r, j, p).squareRoot()
                 }
                 let own = codes[i]
                 guard counts[own] > 1 else { continue }
@@ -51,6 +55,8 @@ public enum ClusteringMetrics {
                 let denominator = max(a, b)
                 total += denominator > 0 ? (b - a) / denominator : 0
             }
+            }
+          }
         }
         return total / Double(m)
     }
@@ -158,5 +164,46 @@ public enum ClusteringMetrics {
         }
         for c in 0..<k where counts[c] > 0 { for j in 0..<p { out[c * p + j] /= Double(counts[c]) } }
         return out
+    }
+}
+
+extension ClusteringMetrics {
+    /// The adjusted Rand index of two labellings of the same rows (Hubert & Arabie, "Comparing
+    /// partitions", Journal of Classification 2, 1985): the Rand index corrected for chance, 1 for
+    /// identical partitions whatever the label numbers, about 0 for independent ones. Noise labels
+    /// count as one more cluster, as in scikit-learn's `adjusted_rand_score`.
+    ///
+    /// - Returns: the index; 1 when both labellings put every row in one cluster or every row alone
+    ///   (scikit-learn's special cases).
+    /// - Complexity: O(n log n).
+    public static func adjustedRandIndex(_ a: [Int], _ b: [Int]) throws -> Double {
+        guard a.count == b.count else {
+            throw FrameError.shapeMismatch("labellings of \(a.count) and \(b.count) rows cannot be compared")
+        }
+        func pairs(_ m: Int) -> Double { Double(m) * Double(m - 1) / 2 }
+        let n = a.count
+        let sortedA = a.sorted(), sortedB = b.sorted()
+        let joint = zip(a, b).map { Pair(a: $0, b: $1) }.sorted()
+        func runs<T: Equatable>(_ v: [T]) -> [Int] {
+            var out: [Int] = [], run = 0
+            for i in v.indices {
+                if i > 0, v[i] != v[i - 1] { out.append(run); run = 0 }
+                run += 1
+            }
+            if run > 0 { out.append(run) }
+            return out
+        }
+        let index = runs(joint).reduce(0) { $0 + pairs($1) }
+        let sumA = runs(sortedA).reduce(0) { $0 + pairs($1) }, sumB = runs(sortedB).reduce(0) { $0 + pairs($1) }
+        let total = pairs(n)
+        let expected = total > 0 ? sumA * sumB / total : 0
+        let maximum = (sumA + sumB) / 2
+        guard maximum != expected else { return 1 }
+        return (index - expected) / (maximum - expected)
+    }
+
+    private struct Pair: Comparable {
+        var a: Int, b: Int
+        static func < (l: Pair, r: Pair) -> Bool { l.a != r.a ? l.a < r.a : l.b < r.b }
     }
 }
