@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "SiftSession", dependencies: ["SiftFrame", "SiftPlot", "SiftLearn", "SiftLang", "CReadline"]),
         .executableTarget(name: "sift", dependencies: ["SiftSession"]),
         .executableTarget(name: "sift-trees-bench", dependencies: ["SiftLearn", "SiftFrame"]),
+        .executableTarget(name: "sift-linear-bench", dependencies: ["SiftLearn", "SiftFrame"]),
         .testTarget(name: "SiftFrameTests", dependencies: ["SiftFrame"]),
         .testTarget(name: "SiftPlotTests", dependencies: ["SiftPlot", "SiftFrame"], exclude: ["References"]),
         .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn"]),

@@ -83,3 +83,51 @@ struct UCIEshopData {
 func assertMatchesAnchor(_ value: Double, _ anchor: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertGreaterThanOrEqual(value, anchor - 0.005, "\(what): Sift \(value), anchor \(anchor)", file: file, line: line)
 }
+
+extension UCIEshopData {
+    /// The split with every feature standardised by the train rows' mean and population standard
+    /// deviation (scikit-learn's `StandardScaler`; a constant feature is only centred), as the
+    /// pipeline does before linear models and the MLP, and as `scripts/linear_anchors.py uci` does.
+    func standardized() throws -> UCIEshopData {
+        let (tr, te) = try UCIEshopData.standardize(train, test)
+        return UCIEshopData(train: tr, test: te, trainClass: trainClass, testClass: testClass,
+                            trainPrice: trainPrice, testPrice: testPrice)
+    }
+
+    /// The multi-class task of `scripts/linear_anchors.py uci`: photo `location` 1…6 as codes
+    /// 0…5 from the other (standardised) features.
+    func locationTask() throws -> (train: FeatureMatrix, trainY: [Int32], test: FeatureMatrix, testY: [Int32]) {
+        guard let loc = train.names.firstIndex(of: "location") else { throw FrameError.columnNotFound(name: "location", available: train.names) }
+        func split(_ x: FeatureMatrix) throws -> (FeatureMatrix, [Int32]) {
+            let keep = (0..<x.featureCount).filter { $0 != loc }
+            let m = try FeatureMatrix(columns: keep.map { j in (0..<x.rowCount).map { x[$0, j] } }, names: keep.map { x.names[$0] })
+            return (m, (0..<x.rowCount).map { Int32(x[$0, loc]) - 1 })
+        }
+        let (a, ya) = try split(train), (b, yb) = try split(test)
+        let (sa, sb) = try UCIEshopData.standardize(a, b)
+        return (sa, ya, sb, yb)
+    }
+
+    static func standardize(_ train: FeatureMatrix, _ test: FeatureMatrix) throws -> (FeatureMatrix, FeatureMatrix) {
+        var means: [Double] = [], scales: [Double] = []
+        for j in 0..<train.featureCount {
+            let col = (0..<train.rowCount).map { train[$0, j] }
+            let m = col.reduce(0, +) / Double(col.count)
+            let sd = (col.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(col.count)).squareRoot()
+            means.append(m); scales.append(sd > 0 ? sd : 1)
+        }
+        func apply(_ x: FeatureMatrix) throws -> FeatureMatrix {
+            try FeatureMatrix(columns: (0..<x.featureCount).map { j in (0..<x.rowCount).map { (x[$0, j] - means[j]) / scales[j] } }, names: x.names)
+        }
+        return (try apply(train), try apply(test))
+    }
+}
+
+/// Asserts two coefficient vectors agree entry by entry within `accuracy`.
+func assertCoefficients(_ actual: [Double], _ expected: [Double], accuracy: Double, _ what: String,
+                        file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(actual.count, expected.count, "\(what): count", file: file, line: line)
+    for (k, (a, e)) in zip(actual, expected).enumerated() {
+        XCTAssertEqual(a, e, accuracy: accuracy, "\(what): coefficient \(k)", file: file, line: line)
+    }
+}

@@ -55,6 +55,6 @@ final class DataVerbsTests: XCTestCase {
         XCTAssertTrue(s.run("load \"\(dir)/small.csv\" header:1").contains("option 'header' of 'load' needs true or false, got int"))
         XCTAssertTrue(s.run("load \"\(dir)/small.csv\" bad_rows:\"skipp\"").contains("'skipp' is not one of error, skip (did you mean 'skip'?)"))
         XCTAssertTrue(s.run("load \"\(dir)/small.csv\" encoding:\"utf-16\"").contains("unknown encoding 'utf-16'"))
-        XCTAssertTrue(s.run("load \"m.json\"").contains("loading models from .json is not supported yet"))
+        XCTAssertTrue(s.run("load \"m.json\"").contains("cannot read 'm.json': no such file"))
     }
 }

@@ -26,7 +26,11 @@ enum DataVerbs {
         let interpreter = b.interpreter
         return BoundStage(output: .unknown) { _ in
             if path.lowercased().hasSuffix(".json") {
-                throw FrameError.invalidArgument("cannot load '\(path)': loading models from .json is not supported yet; load reads delimited text files (.csv, .tsv, .txt)")
+                let resolved = resolve(path, scriptDirectory: interpreter.currentDirectory)
+                guard let data = FileManager.default.contents(atPath: resolved) else {
+                    throw FrameError.io("cannot read '\(path)': no such file")
+                }
+                return .object(ModelValue(try ModelValue.decode(data, path: path)))
             }
             let resolved = resolve(path, scriptDirectory: interpreter.currentDirectory)
             let result = try CSVReader.read(path: resolved, options: options, name: path)
