@@ -1,28 +1,6 @@
 // A fitted clustering or anomaly model: the formula's features, the learned preprocessing, the estimator and its training metrics.
 import SiftFrame
 
-/// A fitted unsupervised estimator of any algorithm (an enum, so JSON decodes the concrete type).
-public enum FittedUnsupervised: Sendable, Codable {
-    /// k-means centres.
-    case kmeans(KMeans.Model)
-    /// DBSCAN labels and core rows.
-    case dbscan(DBSCAN.Model)
-    /// A hierarchical clustering cut at k.
-    case hclust(AgglomerativeClustering.Model)
-    /// An isolation forest.
-    case isolation(IsolationForest.Model)
-
-    /// The clustering, if it is one.
-    public var clustering: (any ClusteringModel)? {
-        switch self {
-        case .kmeans(let m): return m
-        case .dbscan(let m): return m
-        case .hclust(let m): return m
-        case .isolation: return nil
-        }
-    }
-}
-
 /// A clustering or anomaly model as `train kmeans|dbscan|hclust|isolation ~ a + b` makes it.
 ///
 /// Like ``TrainedModel`` it is a fitted pipeline: the ``FeatureEncoder`` (median imputation,
