@@ -35,7 +35,8 @@ public struct DBSCAN: Sendable, Equatable {
     /// - Throws: `FrameError.invalidArgument` when `eps` is not a positive finite number or
     ///   `minSamples` is below 1.
     /// - Complexity: O(n log n) to build the grid plus O(n · m) for neighbourhoods of m rows on
-    ///   average (each row's neighbourhood is searched once to count and once more if it is core);
+    ///   average (each row's neighbourhood is searched once to count, stopping at `minSamples`, and once
+    ///   more if it is core);
     ///   O(n · p) memory.
     public func fit(_ x: FeatureMatrix) throws -> Model {
         try RowMajor.requireFittable(x, "dbscan")
@@ -46,9 +47,8 @@ public struct DBSCAN: Sendable, Equatable {
         let grid = NeighbourGrid(points: rows, n: n, p: p, eps: eps)
         var isCore = [Bool](repeating: false, count: n)
         for i in 0..<n {
-            var count = 0
-            grid.forEachNeighbour(of: rows, at: i * p) { _ in count += 1 }
-            isCore[i] = count >= minSamples
+            // Counting stops at minSamples: a core row's exact count does not matter.
+            isCore[i] = grid.neighbourCount(of: rows, at: i * p, upTo: minSamples) >= minSamples
         }
         // Ester et al.'s ExpandCluster, in scikit-learn's order: scan rows; each unlabelled core
         // row starts a cluster grown depth-first through core rows.
@@ -65,6 +65,7 @@ public struct DBSCAN: Sendable, Equatable {
                         labels[v] = next
                         stack.append(v)
                     }
+                    return true
                 }
             }
             next += 1
@@ -119,6 +120,7 @@ public struct DBSCAN: Sendable, Equatable {
                         s += d * d
                     }
                     if s < bestD || (s == bestD && c < best) { bestD = s; best = c }
+                    return true
                 }
                 if best >= 0 { out[i] = coreLabels[best] }
             }

@@ -72,31 +72,44 @@ struct NeighbourGrid {
     }
 
     /// Calls `visit` with the index of every grid point within `eps` (inclusive, as scikit-learn's
-    /// `radius_neighbors`) of the query `query[offset ..< offset + p]`, in no particular order.
-    func forEachNeighbour(of query: [Double], at offset: Int, _ visit: (Int) -> Void) {
+    /// `radius_neighbors`) of the query `query[offset ..< offset + p]`, in no particular order,
+    /// until `visit` returns false.
+    func forEachNeighbour(of query: [Double], at offset: Int, _ visit: (Int) -> Bool) {
         guard !cells.isEmpty else { return }
         let centre = Self.cell(query, offset, dims, origin, eps)
         let limit = eps * eps
         let spanB = dims.count > 1 ? -1...1 : 0...0
         points.withUnsafeBufferPointer { pts in
             query.withUnsafeBufferPointer { q in
-                for da in -1...1 {
-                    for db in spanB {
-                        let target = Cell(a: centre.a + da, b: centre.b + db)
-                        guard let c = find(target) else { continue }
-                        for k in cellStart[c]..<cellStart[c + 1] {
-                            let i = order[k]
-                            var s = 0.0
-                            for j in 0..<p {
-                                let d = pts[i * p + j] - q[offset + j]
-                                s += d * d
+                order.withUnsafeBufferPointer { order in
+                    for da in -1...1 {
+                        for db in spanB {
+                            let target = Cell(a: centre.a + da, b: centre.b + db)
+                            guard let c = find(target) else { continue }
+                            for k in cellStart[c]..<cellStart[c + 1] {
+                                let i = order[k]
+                                var s = 0.0
+                                for j in 0..<p {
+                                    let d = pts[i * p + j] - q[offset + j]
+                                    s += d * d
+                                }
+                                if s <= limit, !visit(i) { return }
                             }
-                            if s <= limit { visit(i) }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The number of grid points within `eps` of the query, counting no further than `cap`.
+    func neighbourCount(of query: [Double], at offset: Int, upTo cap: Int) -> Int {
+        var count = 0
+        forEachNeighbour(of: query, at: offset) { _ in
+            count += 1
+            return count < cap
+        }
+        return count
     }
 
     /// The index of `target` in `cells` (binary search), or nil.
