@@ -89,7 +89,7 @@ public struct UnsupervisedModelValue: HostObject {
         return try? DataFrame(columns: columns)
     }
 
-    /// Fields: algorithm, formula, features, rows, sizes, metrics.
+    /// Fields: algorithm, formula, features, rows, sizes, metrics (undefined ones null).
     public func member(_ name: String) -> Value? {
         switch name {
         case "algorithm": return .scalar(.string(model.algorithm.rawValue))
@@ -99,7 +99,7 @@ public struct UnsupervisedModelValue: HostObject {
         case "sizes": return .list(sizes.map { .scalar(.int(Int64($0))) })
         case "metrics":
             let m = model.trainingMetrics
-            return .record(zip(m.names, m.values).map { ($0, .scalar(.double($1))) })
+            return .record(zip(m.names, m.values).map { ($0, .scalar($1.isNaN ? .null : .double($1))) })
         default: return nil
         }
     }
