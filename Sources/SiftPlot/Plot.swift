@@ -42,7 +42,8 @@ public struct Plot: Sendable {
     ///
     /// Points and lines are braille dots (2×4 per cell), bars grow by eighths of a cell, and
     /// heatmaps are shaded. With `color`, series take ANSI colours; without it, they take
-    /// different glyphs (bar shades, point marks), so the chart reads in plain text.
+    /// different glyphs (bar shades, point marks), so the chart reads in plain text. With more
+    /// series than the six colours, the series whose colour repeats also take glyphs.
     ///
     /// - Parameters:
     ///   - width: columns available (at least ``minimumTextSize``'s width is used).

@@ -52,3 +52,55 @@ if CommandLine.arguments.contains("--predict-profile") {
         print("mlp (100,) predict 1M", wall.now - t0, "cpu", Double(clock() - c0) / Double(CLOCKS_PER_SEC))
     }
 }
+
+/// `--wide`: the five numeric features standardised plus `country` one-hot (0/1, unscaled), as
+/// the pipeline feeds linear models; times the binary logistic fit on it.
+if CommandLine.arguments.contains("--wide") {
+    func wide(_ x: FeatureMatrix, levels: [Double], means: [Double], scales: [Double]) throws -> FeatureMatrix {
+        let n = x.rowCount
+        var columns: [[Double]] = (0..<5).map { j in (0..<n).map { (x[$0, j] - means[j]) / scales[j] } }
+        for level in levels { columns.append((0..<n).map { x[$0, 5] == level ? 1 : 0 }) }
+        return try FeatureMatrix(columns: columns, names: (0..<columns.count).map { "f\($0)" })
+    }
+    let levels = Array(Set((0..<xtr.rowCount).map { xtr[$0, 5] })).sorted()
+    let means = (0..<5).map { j in (0..<xtr.rowCount).reduce(0.0) { $0 + xtr[$1, j] } / Double(xtr.rowCount) }
+    let scales = (0..<5).map { j in ((0..<xtr.rowCount).reduce(0.0) { $0 + (xtr[$1, j] - means[j]) * (xtr[$1, j] - means[j]) } / Double(xtr.rowCount)).squareRoot() }
+    let wtr = try wide(xtr, levels: levels, means: means, scales: scales), wte = try wide(xte, levels: levels, means: means, scales: scales)
+    let wall = ContinuousClock()
+    for solver in [LogisticRegression.Solver.newtonCholesky, .lbfgs] {
+        var times: [Swift.Duration] = [], model: LogisticRegression.Model? = nil
+        for _ in 0..<3 {
+            var g = SeededGenerator(seed: 0)
+            let t0 = wall.now
+            model = try LogisticRegression(solver: solver).fit(wtr, ytr, classCount: 2, weights: nil, generator: &g)
+            times.append(wall.now - t0)
+        }
+        guard let model else { break }
+        let p = try model.predictProba(wte).column(1)
+        // Mann–Whitney AUC (no ties handling needed for a comparison printout beyond midranks).
+        let order = p.indices.sorted { p[$0] < p[$1] }
+        var rankSum = 0.0, positives = 0.0, k = 0
+        while k < order.count {
+            var e = k
+            while e + 1 < order.count && p[order[e + 1]] == p[order[k]] { e += 1 }
+            for j in k...e where yte[order[j]] == 1 { rankSum += Double(k + e) / 2 + 1; positives += 1 }
+            k = e + 1
+        }
+        let auc = (rankSum - positives * (positives + 1) / 2) / (positives * (Double(yte.count) - positives))
+        print("wide logistic \(solver) p=\(wtr.featureCount)", times.sorted()[1], "AUC", auc)
+    }
+}
+
+/// `--mlp-epochs`: epochs run and seconds per epoch of the default MLP classifier, and of one
+/// capped at scikit-learn's 15 epochs on this table, for a per-epoch comparison.
+if CommandLine.arguments.contains("--mlp-epochs") {
+    let (str, _) = try LinearBenchmark.standardize(xtr, xte)
+    let wall = ContinuousClock()
+    for params in [MLPClassifier(), MLPClassifier(maxIter: 15)] {
+        var g = SeededGenerator(seed: 0)
+        let t0 = wall.now
+        let m = try params.fit(str, ytr, classCount: 2, weights: nil, generator: &g)
+        let t = wall.now - t0
+        print("mlp max_iter=\(params.maxIter): \(m.epochs) epochs in", t, "(standardised input)")
+    }
+}

@@ -1,6 +1,7 @@
 // Tests for the logistic losses: values by hand, gradients and the Hessian against finite differences.
 import XCTest
 import Foundation
+import SiftFrame
 @testable import SiftLearn
 
 final class LogisticLossTests: XCTestCase {
@@ -45,5 +46,31 @@ final class LogisticLossTests: XCTestCase {
         XCTAssertEqual(LogisticLoss.sigmoid(800), 1)
         XCTAssertEqual(LogisticLoss.sigmoid(-800), 0)
         XCTAssertEqual(LogisticLoss.sigmoid(-40), exp(-40) / (1 + exp(-40)), accuracy: 1e-30)
+    }
+}
+
+extension LogisticLossTests {
+    /// A design big enough (n (p+1)² ≥ 2²²) for the Hessian to be accumulated on several cores.
+    func testLargeHessianMatchesADirectSum() {
+        let n = 20_000, p = 15
+        var rng = SeededGenerator(seed: 5)
+        let x = (0..<(n * p)).map { _ in rng.nextGaussian() }
+        let y = (0..<n).map { _ in Int32(rng.below(2)) }
+        let loss = LogisticLoss(x: x, n: n, p: p, y: y, weights: [Double](repeating: 1, count: n), classes: 2, c: 1)
+        var g = [Double](repeating: 0, count: p + 1)
+        let theta = (0..<(p + 1)).map { 0.05 * Double($0) }
+        _ = loss.evaluate(theta, &g)
+        let h = loss.binaryHessian()
+        for (j, k) in [(0, 0), (3, 11), (14, 14), (7, 15), (15, 15)] {
+            var t = 0.0
+            for i in 0..<n {
+                let q = LogisticLoss.sigmoid(loss.eta[i])
+                let a: Double = j == p ? 1 : x[j * n + i]
+                let b: Double = k == p ? 1 : x[k * n + i]
+                t += q * (1 - q) * a * b
+            }
+            let ridge: Double = j == k && j < p ? 1.0 / Double(n) : 0
+            XCTAssertEqual(h[j * (p + 1) + k], t / Double(n) + ridge, accuracy: 1e-12, "H[\(j),\(k)]")
+        }
     }
 }

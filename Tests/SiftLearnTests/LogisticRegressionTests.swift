@@ -125,3 +125,19 @@ final class LogisticRegressionTests: XCTestCase {
         XCTAssertEqual(accuracy, 0.402115, accuracy: 0.005)
     }
 }
+
+extension LogisticRegressionTests {
+    func testWeightsActLikeRepeatedRows() throws {
+        let (x, y) = toyClassification(rows: 40, classes: 3)
+        let weights = (0..<40).map { Double($0 % 3) }
+        let repeated = (0..<40).flatMap { i in [Int](repeating: i, count: i % 3) }
+        var g = SeededGenerator(seed: 0)
+        for classes in [2, 3] {
+            let yy = classes == 2 ? y.map { $0 == 0 ? 0 : 1 } : y
+            let w = try LogisticRegression().fit(x, yy, classCount: classes, weights: weights, generator: &g)
+            let r = try LogisticRegression().fit(x.rows(repeated), repeated.map { yy[$0] }, classCount: classes, weights: nil, generator: &g)
+            assertCoefficients(w.coefficients.flatMap { $0 }, r.coefficients.flatMap { $0 }, accuracy: 1e-6, "\(classes) classes")
+            assertCoefficients(w.intercepts, r.intercepts, accuracy: 1e-6, "\(classes) classes intercepts")
+        }
+    }
+}

@@ -95,3 +95,21 @@ extension MLPClassifierTests {
         }
     }
 }
+
+extension MLPClassifierTests {
+    func testSoftmaxOutputForThreeClassesAndTwoHiddenLayers() throws {
+        let (x, y) = toyClassification(rows: 300, classes: 3)
+        var g = SeededGenerator(seed: 4)
+        let m = try MLPClassifier(hiddenLayerSizes: [16, 8], learningRateInit: 0.01, maxIter: 200)
+            .fit(x, y, classCount: 3, weights: nil, generator: &g)
+        XCTAssertEqual(m.network.outputCount, 3)
+        XCTAssertEqual(m.network.layers.count, 3)
+        let p = try m.predictProba(x)
+        let accuracy = Double((0..<p.rowCount).filter { p.argmax(row: $0) == Int(y[$0]) }.count) / Double(p.rowCount)
+        XCTAssertGreaterThan(accuracy, 0.8)
+        // Multinomial logistic regression on the same data, for scale: the MLP is no worse by much.
+        let lr = try LogisticRegression().fit(x, y, classCount: 3, weights: nil, generator: &g).predictProba(x)
+        let lrAccuracy = Double((0..<lr.rowCount).filter { lr.argmax(row: $0) == Int(y[$0]) }.count) / Double(lr.rowCount)
+        XCTAssertGreaterThan(accuracy, lrAccuracy - 0.05)
+    }
+}

@@ -68,6 +68,16 @@ final class ModelTrainerTests: XCTestCase {
         }
     }
 
+    func testDamagedModelFailsValidation() throws {
+        var m = try ModelTrainer.train(try data(), algorithm: .tree, target: "y", features: ["a", "b"], formula: "", options: TrainingOptions())
+        XCTAssertNoThrow(try m.validate())
+        m.holdout?.scores.removeLast()
+        XCTAssertThrowsError(try m.validate())
+        m = try ModelTrainer.train(try data(), algorithm: .tree, target: "y", features: ["a", "b"], formula: "", options: TrainingOptions())
+        m.classLabels = ["false"]
+        XCTAssertThrowsError(try m.validate())
+    }
+
     func testTargetErrors() throws {
         let frame = try data()
         XCTAssertThrowsError(try ModelTrainer.train(frame, algorithm: .logistic, target: "v", features: ["a"], formula: "", options: TrainingOptions()))

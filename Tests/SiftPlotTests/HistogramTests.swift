@@ -93,6 +93,21 @@ final class HistogramTests: XCTestCase {
         XCTAssertEqual(p.figure.legend.map(\.label), ["a", "b"])
     }
 
+    func testTooManyGroupsAreCountedTogetherWithANote() {
+        // 13 groups of one value each (0…12): one series, bins over all values, no legend.
+        let values = (0..<13).map(Double.init)
+        let p = Plot.histogram(values, groups: PlotGroups(values.map { "g\(Int($0))" }), options: PlotOptions(bins: 13))
+        guard let b = layer(p) else { return }
+        XCTAssertEqual(b.groups, 1)
+        XCTAssertEqual(counts(p), [Int](repeating: 1, count: 13))
+        XCTAssertTrue(p.figure.legend.isEmpty)
+        XCTAssertEqual(p.figure.notes, ["13 groups are too many to draw side by side (at most 12); the bars count them all"])
+        // Twelve still go side by side.
+        let twelve = Array(values.prefix(12))
+        let names: [String] = twelve.map { "g\(Int($0))" }
+        XCTAssertEqual(layer(Plot.histogram(twelve, groups: PlotGroups(names)))?.groups, 12)
+    }
+
     func testMergedBarsAddNeighboursAndKeepTheBinWidth() {
         let b = BarLayer(bins: 5, groups: 1, values: [1, 2, .nan, 4, 5], gaps: false, edges: (0, 1))
         let m = b.merged(by: 2)

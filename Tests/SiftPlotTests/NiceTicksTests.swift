@@ -41,6 +41,10 @@ final class NiceTicksTests: XCTestCase {
     func testLogTicksAddTwoAndFiveWhenFewDecades() {
         XCTAssertEqual(NiceTicks.log(lo: 1, hi: 100, target: 8), [1, 2, 5, 10, 20, 50, 100])
         XCTAssertEqual(NiceTicks.log(lo: 1, hi: 1e6, target: 4), [1, 100, 10_000, 1e6])
+        // One decade more than the target is kept whole (thinning 1, 10, 100, 1000 to 1, 100
+        // left a short log axis with two labels); two more are thinned.
+        XCTAssertEqual(NiceTicks.log(lo: 1, hi: 1000, target: 3), [1, 10, 100, 1000])
+        XCTAssertEqual(NiceTicks.log(lo: 1, hi: 10_000, target: 3), [1, 100, 10_000])
         let r = NiceTicks.logRange(lo: 3, hi: 420)
         XCTAssertEqual(r.lo, 1); XCTAssertEqual(r.hi, 1000)
         let one = NiceTicks.logRange(lo: 10, hi: 10)

@@ -21,6 +21,15 @@ final class NumberTextTests: XCTestCase {
         XCTAssertEqual(NumberText.short(1.0001, step: 0.0001), "1.0001")
         XCTAssertEqual(NumberText.short(1.0002, step: 0.0001), "1.0002")
         XCTAssertEqual(NumberText.short(0.0005, step: 0.0001), "0.0005")
+        // Ticks of a constant 2008 (a histogram's edges 2007.5…2008.5, a tenth apart) stay
+        // apart: written out, not all "2.01k".
+        XCTAssertEqual(NumberText.short(2007.5, step: 0.1), "2007.5")
+        XCTAssertEqual(NumberText.short(2007.6, step: 0.1), "2007.6")
+        XCTAssertEqual(NumberText.short(2008, step: 0.1), "2008")
+        XCTAssertEqual(NumberText.short(2300, step: 100), "2.3k")
+        XCTAssertEqual(NumberText.short(2350, step: 50), "2.35k")
+        XCTAssertEqual(NumberText.short(1_001_000, step: 1000), "1.001M")
+        XCTAssertEqual(NumberText.short(1_000_100, step: 100), "1000100")
     }
 
     func testCompactGroupsIntegersAndRoundsOthersToThreeDigits() {

@@ -39,6 +39,22 @@ final class PlotTests: XCTestCase {
         XCTAssertTrue(hist.contains("█") && hist.contains("▓"))
     }
 
+    func testMoreSeriesThanColoursAlsoDifferByGlyph() {
+        // Eight series, six ANSI colours: series 6 and 7 repeat blue and red, so their bars
+        // take the second fill (▓) and points take marks, in colour as without it.
+        let labels = (0..<8).map { "g\($0)" }
+        let g = PlotGroups(labels)
+        let hist = Plot.histogram((0..<8).map(Double.init), groups: g, options: PlotOptions(bins: 1)).text(width: 60, height: 12, color: true)
+        XCTAssertTrue(hist.contains("\u{1B}[34m▓"), hist)
+        XCTAssertTrue(hist.contains("\u{1B}[31m▓"), hist)
+        XCTAssertFalse(hist.contains("\u{1B}[32m▓"), hist)
+        let few = Plot.histogram([1, 2], groups: PlotGroups(["a", "b"]), options: PlotOptions(bins: 1)).text(width: 60, height: 12, color: true)
+        XCTAssertFalse(few.contains("▓"), few)
+        let scatter = Plot.scatter(x: (0..<8).map(Double.init), y: (0..<8).map(Double.init), groups: g).text(width: 60, height: 12, color: true)
+        XCTAssertTrue(scatter.contains("\u{1B}[34m@"), scatter)
+        XCTAssertTrue(scatter.contains("\u{1B}[31m%"), scatter)
+    }
+
     func testSameDataGivesTheSameBytes() {
         let a = samples, b = samples
         for (p, q) in zip(a, b) {

@@ -46,6 +46,19 @@ final class SVGRendererTests: XCTestCase {
         XCTAssertEqual(Set(d.all("rect", class: "bar").compactMap { $0.attributes["fill"] }).count, 3)
     }
 
+    func testALongLegendStopsAtTheBottomAndCountsTheRest() {
+        // 40 series at 400 px: the legend title "g" at y 24, entries from y 40 every 16 px;
+        // 23 rows fit (the last at 392, one more would pass 396): 22 entries and "… 18 more".
+        let n = 40
+        let p = Plot.scatter(x: (0..<n).map(Double.init), y: (0..<n).map(Double.init),
+                             groups: PlotGroups((0..<n).map { "s\($0)" }), options: PlotOptions(groupLabel: "g"))
+        let legend = document(p).all("text", inGroup: "legend")
+        XCTAssertEqual(legend.count, 1 + 22 + 1)
+        XCTAssertEqual(legend.last?.text, "… 18 more")
+        XCTAssertEqual(legend.last?.attributes["y"], "392")
+        XCTAssertTrue(legend.allSatisfy { Double($0.attributes["y"] ?? "") ?? 0 <= 400 })
+    }
+
     func testScatterDrawsCirclesOrADensityGrid() {
         let few = document(Plot.scatter(x: [1, 2, 3, .nan], y: [3, 1, 2, 4], options: PlotOptions(xLabel: "x", yLabel: "y")))
         XCTAssertEqual(few.all("circle", class: "point").count, 3)

@@ -111,6 +111,11 @@ final class TerminalReferenceTests: XCTestCase {
               "box-many")
         check(Plot.box([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5], options: PlotOptions(yLabel: "digits")), "box-single")
         check(Plot.box([2, 2, 2], options: PlotOptions(yLabel: "constant")), "box-constant")
+        // q1 = median = 1 and q3 = 2 (pandas: [1, 1, 1, 2, 4]): the median is a heavy line on
+        // the box's left edge, the corners stay; the whisker reaches 2 + 1.5 = 3.5, so 4 is an
+        // outlier.
+        check(Plot.box([1, 1, 1, 2, 4], groups: PlotGroups(["a", "a", "a", "a", "a"]), options: PlotOptions(yLabel: "v")), "box-median-edge",
+              height: 8)
     }
 
     // MARK: - heatmap, funnel, roc, importance

@@ -1,4 +1,5 @@
 // Tests for the plot verb: bind errors before any row is read, typed extraction into SiftPlot, and every kind from a frame.
+import Foundation
 import XCTest
 import SiftFrame
 import SiftLang
@@ -92,6 +93,51 @@ final class PlotVerbsTests: XCTestCase {
         let bad = try! DataFrame(columns: [("column", .string(StringColumn(["a"]))), ("a", .double(Column<Double>([1]))), ("n", .string(StringColumn(["x"])))])
         c.session.interpreter.globals.bind("bad", .frame(bad))
         XCTAssertTrue(c.run("bad | plot heatmap").contains("error: 'plot heatmap' needs numeric matrix columns after the row labels, 'n' is string"))
+    }
+
+    func testHeatmapTakesAnIntKeyColumnAsRowLabels() {
+        // `crosstab page colour` starts with the page key (distinct ints): row labels, not a column.
+        let c = CapturedSession()
+        let m = try! DataFrame(columns: [("page", .int(Column<Int64>([1, 2]))), ("1", .int(Column<Int64>([8, 4]))), ("2", .int(Column<Int64>([17, 0])))])
+        c.session.interpreter.globals.bind("m", .frame(m))
+        XCTAssertEqual(c.run("m | plot heatmap"), shown(Plot.heatmap(rowLabels: ["1", "2"], columnLabels: ["1", "2"], values: [8, 17, 4, 0])))
+        // An int first column with a repeated value is data.
+        let d = try! DataFrame(columns: [("a", .int(Column<Int64>([1, 1]))), ("b", .int(Column<Int64>([2, 3])))])
+        c.session.interpreter.globals.bind("d", .frame(d))
+        XCTAssertEqual(c.run("d | plot heatmap"), shown(Plot.heatmap(rowLabels: ["0", "1"], columnLabels: ["a", "b"], values: [1, 2, 1, 3])))
+    }
+
+    func testNumericByColumnsAreInAscendingOrder() {
+        // hour's first appearances are 9, 10, 23, 0, 11; the series are 0, 9, 10, 11, 23.
+        let hours: [Int32] = [1, 2, 1, 4, 0, 2, 1, 3, 4, 1]
+        let expected = Plot.box(priceValues, groups: PlotGroups(codes: hours, labels: ["0", "9", "10", "11", "23"]),
+                                options: PlotOptions(yLabel: "price", groupLabel: "hour"))
+        XCTAssertEqual(session().run("clicks | plot box price by:hour"), shown(expected))
+    }
+
+    func testSaveWritesSVGAndColourlessText() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sift-plot-save-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let svgPath = dir.appendingPathComponent("x.svg").path, txtPath = dir.appendingPathComponent("x.txt").path
+        let c = session()
+        let shownText = c.run("clicks | plot hist price bins:4 | save \"\(svgPath)\" | save \"\(txtPath)\"")
+        let expected = Plot.histogram(priceValues, options: PlotOptions(xLabel: "price", bins: 4))
+        XCTAssertEqual(shownText, shown(expected))
+        let txt = try String(contentsOfFile: txtPath, encoding: .utf8)
+        XCTAssertEqual(txt, expected.text(width: 100, height: 20, color: false) + "\n")
+        XCTAssertFalse(txt.contains("\u{1B}"))
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        XCTAssertEqual(svg, expected.svg(width: 640, height: 400))
+        // Well-formed XML with both axes, tick labels, and one bar per non-empty bin: the nine
+        // prices 10…60 in bins of 12.5 ([10, 22.5), [22.5, 35), [35, 47.5), [47.5, 60]) hold
+        // 5, 0, 3 and 1, so three bars.
+        let parsed = XMLSummary(svg)
+        XCTAssertNil(parsed.error)
+        XCTAssertEqual(parsed.groups.filter { $0 == "axis x" }.count, 1)
+        XCTAssertEqual(parsed.groups.filter { $0 == "axis y" }.count, 1)
+        XCTAssertEqual(parsed.rects.filter { $0 == "bar" }.count, 3)
+        XCTAssertTrue(parsed.texts.contains("price") && parsed.texts.contains("count"))
     }
 
     func testFunnelROCAndImportanceFrames() {

@@ -83,3 +83,19 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(c.session.completions(for: "x | sel", cursor: 7).start, 4)
     }
 }
+
+final class SessionReplayTests: XCTestCase {
+    func testReplayHandsEachStatementItsValueAndStopsAtAnError() {
+        let c = CapturedSession()
+        var seen: [String] = []
+        let (file, end) = c.session.replay("let a = 2\na * 3\na;\nnope\n4", name: "r.sift") { st, v in
+            seen.append(c.session.interpreter.sources[st.range.source].map { $0.text(of: st.range) }.map { "\($0) -> " } ?? "?")
+            seen[seen.count - 1] += v.map { ValueFormatter.literal($0) } ?? "nil"
+        }
+        XCTAssertEqual(seen, ["let a = 2 -> nil", "a * 3 -> 6", "a -> nil"])
+        guard case .failed(let st, let d) = end else { return XCTFail("expected a failure") }
+        XCTAssertEqual(file.text(of: st.range), "nope")
+        XCTAssertEqual(d.message, "unknown variable 'nope'")
+        XCTAssertEqual(c.output + c.errors, "", "a replay displays nothing itself")
+    }
+}

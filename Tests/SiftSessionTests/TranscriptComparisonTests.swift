@@ -45,4 +45,8 @@ final class TranscriptComparisonTests: XCTestCase {
         XCTAssertEqual(d, "--- x\n+++ y\n@@ -1,2 +1,2 @@\n-a\n b\n+c\n")
         XCTAssertEqual(UnifiedDiff.diff("", "a\n", oldName: "x", newName: "y"), "--- x\n+++ y\n@@ -0,0 +1,1 @@\n+a\n")
     }
+
+    func testDiffSplitsWindowsLineEndingsIntoLines() {
+        XCTAssertEqual(UnifiedDiff.lines("a\r\nb\nc\r\n"), ["a", "b", "c"])
+    }
 }

@@ -20,42 +20,16 @@ public enum TableFormatter {
     public static func format(_ frame: DataFrame, options: DisplayOptions, caption: String? = nil) -> String {
         var lines: [String] = []
         if let caption { lines.append(caption) }
-        let rowWord = frame.rowCount == 1 ? "row" : "rows", colWord = frame.columnCount == 1 ? "column" : "columns"
-        lines.append("\(NumberFormat.grouped(frame.rowCount)) \(rowWord) × \(frame.columnCount) \(colWord)")
+        lines.append(TableLayout.shapeLine(rows: frame.rowCount, columns: frame.columnCount))
         guard frame.columnCount > 0 else { return lines.joined(separator: "\n") }
 
-        // Which rows to show, gathering only those.
+        let layout = TableLayout(frame, options: options)
         let n = frame.rowCount
-        let limit = options.headRows + options.tailRows
-        var shown: [Int32]
-        var elideAfter: Int? = nil
-        if options.untruncated || n <= limit {
-            shown = (0..<n).map { Int32($0) }
-        } else {
-            shown = (0..<options.headRows).map { Int32($0) } + ((n - options.tailRows)..<n).map { Int32($0) }
-            elideAfter = options.headRows
-        }
-        let view = frame.selecting(rows: RowSelection(indices: shown, hasNulls: false))
-
+        let elideAfter = layout.elideBefore
         struct Col { var name: String; var type: String; var cells: [String]; var right: Bool; var width: Int }
-        var cols: [Col] = []
-        for i in 0..<view.columnCount {
-            let c = view.column(at: i)
-            let dateOnly: Bool
-            // Timestamps all at midnight in the rows shown print as dates.
-            if case .timestamp(let t) = c { dateOnly = NumberFormat.isDateOnly(t) } else { dateOnly = false }
-            let cells = (0..<c.count).map { r -> String in
-                let text = NumberFormat.scalar(c[r], dateOnly: dateOnly)
-                return clip(escapeControl(text), options)
-            }
-            let right: Bool
-            switch c.type {
-            case .int, .double, .bool, .duration: right = true
-            case .string, .timestamp: right = false
-            }
-            let name = clip(escapeControl(frame.columnNames[i]), options)
-            let w = max(name.count, c.type.rawValue.count, cells.map(\.count).max() ?? 0, 1)
-            cols.append(Col(name: name, type: c.type.rawValue, cells: cells, right: right, width: w))
+        let cols: [Col] = layout.columns.map { c in
+            let w = max(c.name.count, c.type.rawValue.count, c.cells.map(\.count).max() ?? 0, 1)
+            return Col(name: c.name, type: c.type.rawValue, cells: c.cells, right: c.rightAligned, width: w)
         }
 
         // Fit the width: keep columns from the left while they fit (always at least one).
@@ -83,7 +57,7 @@ public enum TableFormatter {
         lines.append(line(kept.map { dim + pad($0.type, $0.width, right: $0.right) + reset }))
         lines.append(line(kept.map { String(repeating: "─", count: $0.width) }))
         if n == 0 { lines.append("(no rows)") }
-        for r in 0..<shown.count {
+        for r in 0..<layout.shownRows {
             if r == elideAfter { lines.append(line(kept.map { pad("…", $0.width, right: $0.right) })) }
             lines.append(line(kept.map { c in
                 let cell = c.cells[r]

@@ -46,7 +46,7 @@ public struct ExpressionBinder {
         }
         switch node.kind {
         case .name(let n):
-            if let sub = substitutions[n] { return try bind(sub) }
+            if let sub = substitutions[n] { return try resolvingSubstitutions().bind(sub) }
             if let t = schema.type(of: n) { return (.column(n), t) }
             return try constant(node)
         case .literal(let s):
@@ -71,12 +71,14 @@ public struct ExpressionBinder {
     }
 
     /// Whether the node reads a column of the schema or calls an aggregate or window function
-    /// (and so must be computed per row rather than once).
+    /// (and so must be computed per row rather than once). A name that is neither a column nor
+    /// a variable counts as a column, so binding reports it as an unknown column with the
+    /// columns available, not as an unknown variable.
     func readsRows(_ node: ExprNode) -> Bool {
         switch node.kind {
         case .name(let n):
-            if let sub = substitutions[n] { return readsRows(sub) }
-            return schema.type(of: n) != nil
+            if let sub = substitutions[n] { return resolvingSubstitutions().readsRows(sub) }
+            return schema.type(of: n) != nil || scope.lookup(n) == nil
         case .literal, .allColumns: return false
         case .list(let items): return items.contains(where: readsRows)
         case .record(let fields): return fields.contains { readsRows($0.value) }
@@ -88,7 +90,9 @@ public struct ExpressionBinder {
             if let def = FunctionRegistry.shared[name], def.kind != .scalar { return true }
             if let fn = lookupFunction(name) {
                 var inner = self
-                for (p, a) in zip(fn.parameters, args) { inner.substitutions[p] = a }
+                var subs: [String: ExprNode] = [:]
+                for (p, a) in zip(fn.parameters, args) { subs[p] = substituted(a) }
+                inner.substitutions = subs
                 return args.contains(where: readsRows) || inner.readsRows(fn.body)
             }
             return args.contains(where: readsRows)
@@ -97,6 +101,16 @@ public struct ExpressionBinder {
             _ = stages
             return src.map(readsRows) ?? false
         }
+    }
+
+    /// This binder without substitutions, for a node that already stands in for a parameter:
+    /// arguments are substituted in the caller's terms (see `substituted`), so a parameter's
+    /// name inside them (`fn seg(r, f) = ...` called as `seg(r, f)` on columns r and f) is
+    /// the caller's column, not the parameter again — which would recurse for ever.
+    private func resolvingSubstitutions() -> ExpressionBinder {
+        var outer = self
+        outer.substitutions = [:]
+        return outer
     }
 
     private func lookupFunction(_ name: String) -> UserFunction? {

@@ -80,6 +80,7 @@ extension Interpreter {
                     }
                     return try self.evaluate(e, in: scope)
                 }
+                if stage.verb == "len" { return try self.length([v] + extra, at: stage.range) }   // as len(x)
                 if case .frame = v, FunctionRegistry.shared[stage.verb]?.kind == .aggregate {
                     throw Diagnostic.error("run.typeError", "'\(stage.verb)' needs a column, got a frame; pick a column (frame.col | \(stage.verb)) or use 'agg'", at: stage.verbRange)
                 }

@@ -227,7 +227,7 @@ public final class Interpreter {
     }
 
     /// `len(x)`: elements of a list, rows of a frame or column, fields of a record, characters of a string.
-    private func length(_ values: [Value], at range: SourceRange) throws -> Value {
+    func length(_ values: [Value], at range: SourceRange) throws -> Value {
         guard values.count == 1 else {
             throw Diagnostic.error("run.arity", "'len' takes 1 argument, got \(values.count)", at: range)
         }

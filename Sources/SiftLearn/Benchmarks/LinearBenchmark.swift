@@ -64,7 +64,10 @@ public enum LinearBenchmark {
 
     /// `train` and `test` standardised by the train rows' mean and population standard deviation
     /// (a constant feature is only centred), scikit-learn's `StandardScaler`.
-    static func standardize(_ train: FeatureMatrix, _ test: FeatureMatrix) throws -> (FeatureMatrix, FeatureMatrix) {
+    ///
+    /// - Throws: only if the inputs were inconsistent (they come from valid matrices).
+    /// - Complexity: O(rows × features).
+    public static func standardize(_ train: FeatureMatrix, _ test: FeatureMatrix) throws -> (FeatureMatrix, FeatureMatrix) {
         let n = train.rowCount
         var means: [Double] = [], scales: [Double] = []
         for j in 0..<train.featureCount {

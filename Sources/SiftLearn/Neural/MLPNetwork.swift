@@ -63,7 +63,10 @@ public struct MLPNetwork: Sendable, Equatable, Codable {
             let z = activations[l], fanIn = layer.fanIn, fanOut = layer.fanOut
             layer.weights.withUnsafeBufferPointer { w in
                 layer.biases.withUnsafeBufferPointer { b in
-                    MLPNetwork.affine(a, rows: rows, fanIn: fanIn, w.baseAddress!, b.baseAddress!, fanOut: fanOut, into: z)
+                    // Biases are never empty (fanOut ≥ 1); weights are when there are no inputs, and
+                    // are then never read.
+                    guard let bp = b.baseAddress else { return }
+                    MLPNetwork.affine(a, rows: rows, fanIn: fanIn, w.baseAddress ?? bp, bp, fanOut: fanOut, into: z)
                 }
             }
             if l < layers.count - 1 {

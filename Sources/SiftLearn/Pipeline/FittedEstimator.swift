@@ -62,6 +62,35 @@ public enum FittedEstimator: Sendable, Codable {
         }
     }
 
+    /// The number of feature columns it was fitted on.
+    public var featureCount: Int {
+        switch self {
+        case .treeClassifier(let m): return m.featureCount
+        case .forestClassifier(let m): return m.featureCount
+        case .boostClassifier(let m): return m.featureCount
+        case .treeRegressor(let m): return m.featureCount
+        case .forestRegressor(let m): return m.featureCount
+        case .boostRegressor(let m): return m.featureCount
+        case .logisticClassifier(let m): return m.featureCount
+        case .linearRegressor(let m): return m.featureCount
+        case .bayesClassifier(let m): return m.featureCount
+        case .mlpClassifier(let m): return m.featureCount
+        }
+    }
+
+    /// The number of classes of a classifier (nil for a regressor).
+    public var classCount: Int? {
+        switch self {
+        case .treeClassifier(let m): return m.classCount
+        case .forestClassifier(let m): return m.classCount
+        case .boostClassifier(let m): return m.classCount
+        case .logisticClassifier(let m): return m.classCount
+        case .bayesClassifier(let m): return m.classCount
+        case .mlpClassifier(let m): return m.classCount
+        case .treeRegressor, .forestRegressor, .boostRegressor, .linearRegressor: return nil
+        }
+    }
+
     /// The estimator's own importance per feature column, if it has one.
     public var featureImportances: [Double]? {
         switch self {

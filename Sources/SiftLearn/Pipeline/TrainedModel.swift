@@ -82,6 +82,33 @@ public struct TrainedModel: Sendable, Codable {
     /// The input features in formula order.
     public var featureNames: [String] { encoder.features.map(\.name) }
 
+    /// Checks that the parts of a decoded model agree (a hand-edited or damaged file must be an
+    /// error, never a crash at predict time).
+    ///
+    /// - Throws: `FrameError.invalidArgument` naming the first disagreement.
+    public func validate() throws {
+        func bad(_ what: String) -> FrameError { .invalidArgument("damaged model: \(what)") }
+        guard estimator.featureCount == encoder.outputNames.count else { throw bad("the estimator expects \(estimator.featureCount) features, the encoder makes \(encoder.outputNames.count)") }
+        if isClassifier {
+            guard estimator.classCount == classLabels.count, !classLabels.isEmpty else { throw bad("class labels do not match the estimator") }
+        } else if estimator.classCount != nil {
+            throw bad("a regression target with a classifier")
+        }
+        if encoder.features.contains(where: { !($0.scale.isFinite && $0.scale != 0 && $0.shift.isFinite && $0.median.isFinite) }) {
+            throw bad("a feature has a zero or non-finite scale")
+        }
+        if let h = holdout {
+            let width = isClassifier ? classLabels.count : 1
+            guard h.rows >= 0, h.scores.count == h.rows * width,
+                  isClassifier ? h.classes.count == h.rows : h.values.count == h.rows,
+                  h.classes.allSatisfy({ $0 >= 0 && Int($0) < classLabels.count }) else { throw bad("the holdout does not match its row count") }
+        }
+        guard importanceNames.count == importanceValues.count else { throw bad("importances do not match their names") }
+        if let cv = crossValidation, cv.means.count != cv.names.count || cv.deviations.count != cv.names.count {
+            throw bad("cross-validation results do not match their names")
+        }
+    }
+
     // MARK: - Predicting
 
     /// Class probabilities for a frame's rows.
@@ -89,8 +116,16 @@ public struct TrainedModel: Sendable, Codable {
     /// - Throws: `FrameError` when a feature column is missing or of another type.
     public func probabilities(_ frame: DataFrame) throws -> ProbabilityMatrix {
         if isClassifier, let etas = try linearPredictors(frame) { return linearProbabilities(etas, rows: frame.rowCount) }
-        let values = try encoder.transform(frame)
-        return try estimator.probabilities(values, rows: frame.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+        var out: [Double] = []
+        out.reserveCapacity(frame.rowCount * max(1, classCount))
+        var k = max(1, classCount)
+        for block in Self.blocks(frame) {
+            let values = try encoder.transform(block)
+            let p = try estimator.probabilities(values, rows: block.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+            out += p.values
+            k = p.classCount
+        }
+        return ProbabilityMatrix(rowCount: frame.rowCount, classCount: k, values: out)
     }
 
     /// Numeric predictions for a frame's rows.
@@ -98,8 +133,26 @@ public struct TrainedModel: Sendable, Codable {
     /// - Throws: as ``probabilities(_:)``.
     public func predictions(_ frame: DataFrame) throws -> [Double] {
         if !isClassifier, let etas = try linearPredictors(frame), let eta = etas.first { return eta }
-        let values = try encoder.transform(frame)
-        return try estimator.predictions(values, rows: frame.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+        var out: [Double] = []
+        out.reserveCapacity(frame.rowCount)
+        for block in Self.blocks(frame) {
+            let values = try encoder.transform(block)
+            out += try estimator.predictions(values, rows: block.rowCount, names: encoder.outputNames, kinds: encoder.outputKinds)
+        }
+        return out
+    }
+
+    /// Rows per prediction block: the encoded block (rows × columns doubles) stays a few MB
+    /// even with many one-hot columns, instead of rows × columns for the whole frame.
+    static let predictionBlock = 65_536
+
+    /// The frame in blocks of ``predictionBlock`` rows (one empty block for an empty frame).
+    static func blocks(_ frame: DataFrame) -> [DataFrame] {
+        let n = frame.rowCount
+        guard n > predictionBlock else { return [frame] }
+        return stride(from: 0, to: n, by: predictionBlock).map { start in
+            frame.selecting(rows: RowSelection(range: start..<min(n, start + predictionBlock)))
+        }
     }
 
     /// The holdout's class probabilities as a matrix.

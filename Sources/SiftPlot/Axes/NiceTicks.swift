@@ -135,7 +135,9 @@ enum NiceTicks {
             }
             return all
         }
-        if decades.count > max(2, target) {
+        // One decade more than the target still fits (the medium drops a tick it has no room
+        // for); thinning four decades to two would leave a log axis nearly unlabelled.
+        if decades.count > max(2, target) + 1 {
             let stride = (decades.count + target - 1) / max(1, target)
             decades = decades.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
         }

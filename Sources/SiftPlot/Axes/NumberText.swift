@@ -37,7 +37,12 @@ enum NumberText {
         if a < 1e-3, stepDecimals <= 3 || a < (step ?? 0) / 2 { return scientific(v) }
         for u in units where a >= u.scale * 0.9995 {
             if a / u.scale >= 1000 { return scientific(v) }
-            let need = max(decimalsNeeded(v / u.scale, limit: 2), stepDecimals - NumberText.magnitude(u.scale))
+            // The decimals the step needs once scaled: ticks 2007.5, 2007.6 are 0.0001k apart,
+            // too fine for a suffix to help, so they are written out in full (`2007.5`), as are
+            // any whose scaled step would need more than two decimals (three from a million up).
+            let scaledStep = step.map { $0 > 0 && $0.isFinite ? max(0, NumberText.magnitude(u.scale) - NumberText.magnitude($0)) : 0 } ?? 0
+            if scaledStep > (u.scale >= 1e6 ? 3 : 2), a < 1e15 { break }
+            let need = max(decimalsNeeded(v / u.scale, limit: 2), scaledStep)
             return trimmed(fixed(v / u.scale, decimals: need)) + u.suffix
         }
         return trimmed(fixed(v, decimals: max(decimalsNeeded(v, limit: 3), stepDecimals)))

@@ -8,8 +8,9 @@ import SiftFrame
 /// — whose ticks fit the target count. Ticks fall on calendar boundaries: multiples of the
 /// interval since midnight for sub-day steps, Mondays for weeks, the first of a month whose
 /// number is a multiple of the step for months, years divisible by the step. Labels say only
-/// what changes at that scale (`14:30`, `Apr 07`, `2008-04`, `2008`); the rest (the day or the
-/// year) goes into the axis label through ``context(lo:hi:unit:)``.
+/// what changes at that scale (`14:30`, `Apr 07`, `Apr`, `2008`), as matplotlib's
+/// `ConciseDateFormatter` does: month ticks name the month, and January the year it begins.
+/// The rest (the day or the year) goes into the axis label through ``context(lo:hi:unit:)``.
 enum TimeTicks {
     /// A calendar unit of a tick interval.
     enum Unit: Int, Comparable {
@@ -114,7 +115,7 @@ enum TimeTicks {
         let hm = Calendar.pad(f.hour, 2) + ":" + Calendar.pad(f.minute, 2)
         switch unit {
         case .year: return String(f.year)
-        case .month: return Calendar.pad(f.year, 4) + "-" + Calendar.pad(f.month, 2)
+        case .month: return f.month == 1 ? String(f.year) : monthNames[f.month - 1]
         case .week, .day: return monthNames[f.month - 1] + " " + Calendar.pad(f.day, 2)
         case .hour, .minute:
             if f.hour == 0, f.minute == 0 { return monthNames[f.month - 1] + " " + Calendar.pad(f.day, 2) }
@@ -123,13 +124,13 @@ enum TimeTicks {
         }
     }
 
-    /// What tick labels leave out, for the axis label: the year(s) of day ticks, the date(s) of
-    /// hour and minute ticks; nil for month and year ticks.
+    /// What tick labels leave out, for the axis label: the year(s) of day and month ticks, the
+    /// date(s) of hour and minute ticks; nil for year ticks.
     static func context(lo: Double, hi: Double, unit: Unit) -> String? {
         let a = Calendar.fields(micros: Int64(lo.rounded(.down))), b = Calendar.fields(micros: Int64(hi.rounded(.down)))
         switch unit {
-        case .month, .year: return nil
-        case .week, .day: return a.year == b.year ? String(a.year) : "\(a.year)–\(b.year)"
+        case .year: return nil
+        case .month, .week, .day: return a.year == b.year ? String(a.year) : "\(a.year)–\(b.year)"
         case .second, .minute, .hour:
             let da = date(a), db = date(b)
             return da == db ? da : da + " – " + db

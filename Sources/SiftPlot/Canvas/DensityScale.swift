@@ -41,4 +41,9 @@ struct DensityScale {
         "points per cell: " + thresholds.map { String(Blocks.density[$0.level]) + " " + NumberText.short(Double($0.count)) }
             .joined(separator: "  ")
     }
+
+    /// The legend for narrow charts: `per cell ·1 ░3 ▒12 ▓50 █200`.
+    var compactLegend: String {
+        "per cell " + thresholds.map { String(Blocks.density[$0.level]) + NumberText.short(Double($0.count)) }.joined(separator: " ")
+    }
 }

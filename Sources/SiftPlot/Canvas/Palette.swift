@@ -22,8 +22,9 @@ enum Palette {
     /// The SVG colour of series `i`.
     static func svgColor(_ i: Int) -> String { svg[((i % svg.count) + svg.count) % svg.count] }
 
-    /// Fills of bar series when colour is off: solid, then shades from dark to light.
-    static let barFills: [Character] = ["█", "▓", "▒", "░"]
+    /// Fills of bar series when colour is off: solid, then shades from dark to light, then
+    /// patterns, so that up to eight side-by-side series read apart (as many as ``marks``).
+    static let barFills: [Character] = ["█", "▓", "▒", "░", "▚", "#", "%", "="]
 
     /// The bar fill of series `i` without colour.
     static func barFill(_ i: Int) -> Character { barFills[i % barFills.count] }

@@ -27,6 +27,10 @@ public enum HistogramBins {
     /// The most bins an explicit request may ask for.
     public static let maxBins = 10_000
 
+    /// The most `by:` groups drawn side by side; with more, the histogram counts all rows
+    /// together and a note says so.
+    public static let maxGroups = 12
+
     /// The automatic bin count of finite values (at least one), in any order.
     ///
     /// - Parameters:
@@ -92,12 +96,22 @@ extension Plot {
     /// ```
     /// - Parameters:
     ///   - values: the data; NaN means missing.
-    ///   - groups: the series of each value (the `by:` column), or nil for one series.
+    ///   - groups: the series of each value (the `by:` column), or nil for one series; more
+    ///     than ``HistogramBins/maxGroups`` groups are counted together, with a note.
     ///   - options: `bins` (default: ``HistogramBins``' automatic rule), `log` (log count axis),
     ///     labels, title, `xIsTime` for timestamps in microseconds.
     /// - Complexity: O(n) expected (the automatic rule selects its quartiles).
     public static func histogram(_ values: [Double], groups: PlotGroups? = nil, options: PlotOptions = PlotOptions()) -> Plot {
         precondition(groups.map { $0.codes.count == values.count } ?? true, "groups and values differ in length")
+        // Side by side, more groups than ``maxGroups`` leave each a sliver of a bin (121 groups
+        // would not fit one bin of a terminal): draw all rows together and say why.
+        if let groups, groups.labels.count > HistogramBins.maxGroups {
+            let p = histogram(values, groups: nil, options: options)
+            var f = p.figure
+            f.notes.append("\(NumberText.grouped(Int64(groups.labels.count))) groups are too many to draw side by side (at most "
+                           + "\(HistogramBins.maxGroups)); the bars count them all")
+            return Plot(kind: "hist", figure: f)
+        }
         let g = groups?.labels.count ?? 1
         var finite: [Double] = []
         finite.reserveCapacity(values.count)

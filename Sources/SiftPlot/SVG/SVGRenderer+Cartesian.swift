@@ -20,7 +20,12 @@ extension SVGRenderer {
         let y = ResolvedAxis.resolve(c.y, target: max(2, Int((bottom - top) / 45)))
         let yLabelWidth = y.ticks.map { SVGWriter.textWidth($0.label, size: SVGRenderer.tickSize) }.max() ?? 10
         let plot = Box(x0: frame.x0 + 24 + yLabelWidth + 8, y0: top, x1: frame.x1 - 18, y1: bottom)
-        func py(_ f: Double) -> Double { plot.y1 - max(0, min(1, f)) * plot.height }
+        // Lines and points keep a few pixels off the axes (as matplotlib's margins do), so a
+        // curve along an edge — a ROC curve up the y axis, a series' first point — is not
+        // hidden under the axis line; bars stand on the axis.
+        let pad = c.bars == nil ? 6.0 : 0
+        let data = Box(x0: plot.x0 + pad, y0: plot.y0 + pad, x1: plot.x1 - pad, y1: plot.y1 - pad)
+        func py(_ f: Double) -> Double { data.y1 - max(0, min(1, f)) * data.height }
 
         // The x axis, with as many ticks as fit without their labels touching.
         var x: ResolvedAxis? = nil
@@ -29,13 +34,13 @@ extension SVGRenderer {
         switch c.x {
         case .bands(let labels, let name):
             xLabel = name
-            let slot = plot.width / Double(max(1, labels.count))
-            xTicks = labels.enumerated().map { (plot.x0 + (Double($0.offset) + 0.5) * slot, $0.element) }
+            let slot = data.width / Double(max(1, labels.count))
+            xTicks = labels.enumerated().map { (data.x0 + (Double($0.offset) + 0.5) * slot, $0.element) }
         case .continuous(let spec):
-            var target = max(2, Int(plot.width / 64))
+            var target = max(2, Int(data.width / 64))
             while true {
                 let r = ResolvedAxis.resolve(spec, target: target)
-                let ticks = r.ticks.map { (plot.x0 + r.fraction($0.value) * plot.width, $0.label) }
+                let ticks = r.ticks.map { (data.x0 + r.fraction($0.value) * data.width, $0.label) }
                 var fits = true
                 for i in 1..<max(1, ticks.count) {
                     let gap = ticks[i].0 - ticks[i - 1].0
@@ -55,9 +60,9 @@ extension SVGRenderer {
         for t in y.ticks { w.line(plot.x0, py(y.fraction(t.value)), plot.x1, py(y.fraction(t.value)), stroke: "#e6e6e6") }
         w.close()
         w.open("marks")
-        if let b = c.bars { drawBars(b, x: x, y: y, plot: plot, into: &w) }
+        if let b = c.bars { drawBars(b, x: x, y: y, plot: data, into: &w) }
         if let x {
-            func px(_ v: Double) -> Double { plot.x0 + x.fraction(v) * plot.width }
+            func px(_ v: Double) -> Double { data.x0 + x.fraction(v) * data.width }
             for line in c.lines {
                 var segment: [(Double, Double)] = []
                 func flush() {
@@ -76,7 +81,7 @@ extension SVGRenderer {
                 }
                 if !segment.isEmpty { flush() }
             }
-            if let p = c.points { drawPoints(p, x: x, y: y, plot: plot, into: &w) }
+            if let p = c.points { drawPoints(p, x: x, y: y, plot: data, into: &w) }
         }
         w.close()
 

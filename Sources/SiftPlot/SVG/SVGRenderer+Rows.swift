@@ -29,7 +29,7 @@ extension SVGRenderer {
         let plot = Box(x0: frame.x0 + 8 + labelWidth, y0: top, x1: frame.x1 - 12 - annotationWidth, y1: top + band * Double(shown))
 
         var spec = r.axis
-        if !r.showAxis { spec.fixed = true }
+        if !r.showAxis, !spec.log { spec.fixed = true }
         let axis = ResolvedAxis.resolve(spec, target: max(2, Int(plot.width / 80)))
         func px(_ v: Double) -> Double? {
             let f = axis.fraction(v)

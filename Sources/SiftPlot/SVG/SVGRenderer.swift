@@ -76,7 +76,10 @@ struct SVGRenderer {
             yy += 16
         }
         let room = Double(width) - x - 28
-        for e in figure.legend {
+        // As many entries as fit above the notes; the rest are counted on the last line.
+        let fit = max(1, Int((Double(height) - yy - Double(figure.notes.count) * 15 - 4) / 16) + 1)
+        let shown = figure.legend.count <= fit ? figure.legend.count : max(0, fit - 1)
+        for e in figure.legend.prefix(shown) {
             let c = SVGRenderer.color(e.series)
             switch e.mark {
             case .bar: w.rect(x: x, y: yy - 9, width: 12, height: 10, fill: c)
@@ -87,6 +90,9 @@ struct SVGRenderer {
             let maxChars = max(4, Int(room / (SVGRenderer.tickSize * 0.6)))
             w.text(TerminalRenderer.truncate(e.label, maxChars), x: x + 20, y: yy, size: SVGRenderer.tickSize)
             yy += 16
+        }
+        if shown < figure.legend.count {
+            w.text("… \(NumberText.grouped(Int64(figure.legend.count - shown))) more", x: x, y: yy, size: SVGRenderer.tickSize, fill: "#666666", cls: "more")
         }
         w.close()
     }

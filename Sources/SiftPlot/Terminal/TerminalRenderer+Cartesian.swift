@@ -109,7 +109,9 @@ extension TerminalRenderer {
 
     /// Renders an x/y chart.
     func cartesian(_ c: Cartesian, seriesCount: Int) -> String {
-        let marks = !color && seriesCount > 1 && (!c.lines.isEmpty || c.points != nil)
+        // Series differ by mark when colour is off, and also when there are more series than
+        // colours (the palette wraps), so that no two series look the same.
+        let marks = (!color || seriesCount > Palette.ansiCodes.count) && seriesCount > 1 && (!c.lines.isEmpty || c.points != nil)
         var l = layout(c, marks: marks)
         let rows = l.plotRows, cols = l.plotColumns
         let extra = l.density ? 1 : 0
@@ -189,7 +191,11 @@ extension TerminalRenderer {
             for (i, p) in pts.enumerated() {
                 guard let p else { prev = nil; continue }
                 if let q = prev { canvas.line(from: q, to: p, series: line.series, dotted: line.dotted) }
-                else if i + 1 >= pts.count || pts[i + 1] == nil { canvas.set(x: p.x, y: p.y, series: line.series) }
+                else if i + 1 >= pts.count || pts[i + 1] == nil {
+                    // A point with no neighbour to join (a one-row series, a value between
+                    // gaps): a single braille dot is easy to miss, so it gets its series' mark.
+                    if line.series >= 0 { markCells.append((p.y / 4, p.x / 2, line.series)) } else { canvas.set(x: p.x, y: p.y, series: line.series) }
+                }
                 prev = p
             }
             if marks, line.series >= 0 {
@@ -234,7 +240,7 @@ extension TerminalRenderer {
                     canvas.setSeries(row: r, col: k, series: dominant[cell])
                 }
             }
-            if l.density && !marks { scale = levels.legend }
+            if l.density && !marks { scale = levels.legend.count <= width ? levels.legend : levels.compactLegend }
         }
         for r in 0..<rows {
             for k in 0..<cols {
@@ -266,7 +272,10 @@ extension TerminalRenderer {
             if e0 == e1, v != 0 { if fv >= base { e1 += 1 } else { e0 -= 1 } }
             let gap = b.gaps ? max(1, sw / 3) : 0
             let left = slot * sw + gap / 2, right = (slot + 1) * sw - (gap - gap / 2)
-            let shaded = !color && b.groups > 1 && g > 0
+            // Without colour every series after the first has its own fill; with colour, those
+            // whose colour repeats an earlier series' (the palette wraps) do.
+            let fill = color ? g / Palette.ansiCodes.count : g
+            let shaded = b.groups > 1 && fill > 0
             for r in 0..<rows {
                 let a = e0 - 8 * r, z = e1 - 8 * r
                 var ch = Blocks.vertical(a, z)
@@ -274,7 +283,7 @@ extension TerminalRenderer {
                 if shaded {
                     let cover = min(8, z) - max(0, a)
                     guard cover >= 4 || r == e0 / 8 else { continue }
-                    ch = Palette.barFill(g)
+                    ch = Palette.barFill(fill)
                 }
                 for k in left..<max(left, right) {
                     grid.put(ch, row: l.plotTop + rows - 1 - r, col: l.plotLeft + k, color: tint(b.groups > 1 ? g : 0))

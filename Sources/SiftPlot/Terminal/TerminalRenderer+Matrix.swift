@@ -44,7 +44,9 @@ extension TerminalRenderer {
         if nc * (cell + 1) > area { cell = numberWidth + 2 }
         var numbers = nc * (cell + 1) <= area
         if !numbers {
-            cell = max(1, min(max(2, longestColumn), area / max(1, nc) - 1))
+            // Shades only: cells at least two wide (so labels such as `10` show), fewer
+            // columns when they do not all fit — the rest are counted.
+            cell = max(min(2, longestColumn), min(max(2, longestColumn), area / max(1, nc) - 1))
             numbers = false
         }
         let shownColumns = max(1, min(nc, area / (cell + 1)))

@@ -34,7 +34,9 @@ extension TerminalRenderer {
         let barLeft = labelWidth + 2
 
         var spec = r.axis
-        if !r.showAxis { spec.fixed = true }
+        // Without an axis the bars span exactly the values; a log scale keeps its whole
+        // decades, so the smallest value still gets a bar.
+        if !r.showAxis, !spec.log { spec.fixed = true }
         let axis = ResolvedAxis.resolve(spec, target: max(2, barWidth / 10))
         let top = titleRows + 1
         var grid = TextGrid(width: width, height: top + shown * perRow + (more > 0 ? 1 : 0) + axisRows + foot.count)
@@ -148,14 +150,21 @@ extension TerminalRenderer {
             grid.put("┌", row: row - 1, col: q1, color: c); grid.put("┐", row: row - 1, col: q3, color: c)
             grid.put("└", row: row + 1, col: q1, color: c); grid.put("┘", row: row + 1, col: q3, color: c)
             grid.put("┤", row: row, col: q1, color: c); grid.put("├", row: row, col: q3, color: c)
-            grid.put("┬", row: row - 1, col: md, color: c)
-            grid.put("│", row: row, col: md, color: c)
-            grid.put("┴", row: row + 1, col: md, color: c)
+            if md == q1 || md == q3, q1 != q3 {
+                // A median on the box's edge (many equal values) keeps the corners, so the box
+                // still reads as a box, and shows as a heavy line on that edge.
+                grid.put("┃", row: row, col: md, color: c)
+            } else {
+                grid.put("┬", row: row - 1, col: md, color: c)
+                grid.put("│", row: row, col: md, color: c)
+                grid.put("┴", row: row + 1, col: md, color: c)
+            }
         } else {
             for k in q1...max(q1, q3) { grid.put("▒", row: row, col: k, color: c) }
             grid.put("[", row: row, col: q1, color: c)
             grid.put("]", row: row, col: q3, color: c)
-            grid.put("│", row: row, col: md, color: c)
+            // A median on an edge shows as a heavy line there, as in the three-line box.
+            grid.put((md == q1 || md == q3) && q1 != q3 ? "┃" : "│", row: row, col: md, color: c)
         }
     }
 }

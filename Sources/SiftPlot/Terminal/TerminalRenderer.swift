@@ -54,35 +54,72 @@ struct TerminalRenderer {
 
     /// The legend and notes as lines of spans, wrapped to the width.
     ///
-    /// - Parameter marks: whether series are told apart by point marks (colour off, several series).
+    /// - Parameter marks: whether series are told apart by point marks (several series, and
+    ///   colour off or too few colours for them).
     func footer(marks: Bool) -> [[Span]] {
         var items: [[Span]] = []
         for e in figure.legend {
             let glyph: Span
             switch e.mark {
-            case .bar: glyph = Span(text: String(color ? "█" : Palette.barFill(max(0, e.series))), color: tint(e.series))
+            case .bar:
+                let fill = color ? max(0, e.series) / Palette.ansiCodes.count : max(0, e.series)
+                glyph = Span(text: String(Palette.barFill(fill)), color: tint(e.series))
             case .line: glyph = Span(text: marks ? "─" + String(Palette.mark(max(0, e.series))) + "─" : "──", color: tint(e.series))
             case .dottedLine: glyph = Span(text: "┈┈", color: tint(e.series))
-            case .point: glyph = Span(text: String(color ? "•" : Palette.mark(max(0, e.series))), color: tint(e.series))
+            case .point: glyph = Span(text: String(color && !marks ? "•" : Palette.mark(max(0, e.series))), color: tint(e.series))
             }
             items.append([glyph, Span(text: " " + e.label, color: nil)])
         }
         if !items.isEmpty, let t = figure.legendTitle, !t.isEmpty { items[0].insert(Span(text: t + ": ", color: nil), at: 0) }
-        for n in figure.notes { items.append([Span(text: n, color: nil)]) }
-        var lines: [[Span]] = []
-        var line: [Span] = [], used = 0
+        let notes = figure.notes.map { [Span(text: $0, color: nil)] }
+        let all = wrap(items + notes)
+        // A legend of many series (`by:` a column of a hundred values) keeps to a fifth of the
+        // height and says how many entries it leaves out; the notes always follow in full.
+        let cap = max(1, height / 5)
+        let legendLines = wrap(items)
+        guard legendLines.count > cap else { return all.map { TerminalRenderer.joined($0) } }
+        var kept = Array(legendLines.prefix(cap))
+        var shown = kept.reduce(0) { $0 + $1.count }
+        let moreText = { (n: Int) in "… " + NumberText.grouped(Int64(n)) + " more" }
+        while var last = kept.last, !last.isEmpty,
+              TerminalRenderer.length(last) + 2 + moreText(items.count - shown).count > width, last.count > 1 {
+            last.removeLast(); shown -= 1
+            kept[kept.count - 1] = last
+        }
+        kept[kept.count - 1].append([Span(text: moreText(items.count - shown), color: nil)])
+        return (kept.map { TerminalRenderer.joined($0) } + wrap(notes).map { TerminalRenderer.joined($0) })
+    }
+
+    /// Items laid into lines of at most `width` characters, two spaces apart.
+    func wrap(_ items: [[Span]]) -> [[[Span]]] {
+        var lines: [[[Span]]] = []
+        var line: [[Span]] = [], used = 0
         for item in items {
             let len = item.reduce(0) { $0 + $1.text.count }
             if used > 0, used + 2 + len > width {
                 lines.append(line)
                 line = []; used = 0
             }
-            if used > 0 { line.append(Span(text: "  ", color: nil)); used += 2 }
-            line += item
-            used += len
+            used += (used > 0 ? 2 : 0) + len
+            line.append(item)
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The characters of a line of items as ``joined(_:)`` lays them out.
+    static func length(_ items: [[Span]]) -> Int {
+        items.reduce(0) { $0 + $1.reduce(0) { $0 + $1.text.count } } + 2 * max(0, items.count - 1)
+    }
+
+    /// A line of items as spans, two spaces between items.
+    static func joined(_ items: [[Span]]) -> [Span] {
+        var out: [Span] = []
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(Span(text: "  ", color: nil)) }
+            out += item
+        }
+        return out
     }
 
     /// The footer cut to the rows a layout can spare: a chart too short for its legend keeps

@@ -111,9 +111,14 @@ public struct ModelValue: HostObject, PlotDataSource {
         guard v <= TrainedModel.currentVersion else {
             throw FrameError.invalidArgument("'\(path)' is a model of format version \(v); this sift reads version \(TrainedModel.currentVersion) and earlier")
         }
-        do { return try JSONDecoder().decode(TrainedModel.self, from: data) } catch {
+        let model: TrainedModel
+        do { model = try JSONDecoder().decode(TrainedModel.self, from: data) } catch {
             throw FrameError.invalidArgument("'\(path)' is not a valid Sift model: \(Self.describe(error))")
         }
+        do { try model.validate() } catch let e as FrameError {
+            throw FrameError.invalidArgument("'\(path)' is not a valid Sift model: \(e.description)")
+        }
+        return model
     }
 
     private static func describe(_ error: Error) -> String {

@@ -41,7 +41,8 @@ public enum UnifiedDiff {
     }
 
     static func lines(_ s: String) -> [String] {
-        var l = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is a single Character in Swift, so CRLF text needs its own separator.
+        var l = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         if l.last == "" { l.removeLast() }
         return l
     }

@@ -30,10 +30,10 @@ enum PlotBinding {
             if time, t == .timestamp { return true }
             var msg = "'plot \(kind)' needs a numeric\(time ? " or timestamp" : "") column, '\(name)' is \(t)"
             if t == .string || t == .bool { msg += " (to count its values use 'plot bar \(name)')" }
-            throw b.error(msg, at: args[i].range, id: "bind.typeMismatch")
+            throw b.error(msg, at: args[i].range, id: "bind.typeMismatch", notes: ["usage: \(PlotVerbs.usage(kind))"])
         }
         func groups(_ f: DataFrame) throws -> PlotGroups? {
-            try by.map { PlotColumns.categories(try f.column(named: $0)).groups }
+            try by.map { PlotColumns.series(try f.column(named: $0)) }
         }
         switch kind {
         case "hist":
@@ -83,8 +83,16 @@ enum PlotBinding {
             let fpr = try required("fpr", "roc", schema, b), tpr = try required("tpr", "roc", schema, b)
             try requireNumeric(fpr, kind, schema, b)
             try requireNumeric(tpr, kind, schema, b)
+            // Several curves stacked in one frame (a string column naming them) and no `by:`
+            // would be drawn as one zigzag: say so instead.
+            let labelColumn = by == nil ? schema.columns.first(where: { $0.type == .string })?.name : nil
             return { f in
                 let x = PlotColumns.doubles(try f.column(named: fpr)), y = PlotColumns.doubles(try f.column(named: tpr))
+                if let labelColumn, let back = restart(x) {
+                    throw FrameError.invalidArgument("'plot roc': fpr goes back from \(NumberFormat.scalar(.double(back.from))) to "
+                        + "\(NumberFormat.scalar(.double(x[back.row]))) at row \(back.row + 1), so the frame holds several curves; "
+                        + "draw one per '\(labelColumn)' with 'plot roc by:\(labelColumn)'")
+                }
                 guard let g = try groups(f) else { return Plot.roc([ROCCurve(fpr: x, tpr: y)], options: opts) }
                 let curves = g.labels.indices.map { k in
                     let rows = g.codes.indices.filter { g.codes[$0] == Int32(k) }
@@ -100,6 +108,18 @@ enum PlotBinding {
                                 importances: PlotColumns.doubles(try f.column(named: importance)), options: opts)
             }
         }
+    }
+
+    /// The first row where a false positive rate falls below the one before it (a ROC curve's
+    /// rates never fall in threshold order, as `sklearn.metrics.roc_curve` returns them) and
+    /// the rate it fell from, or nil.
+    static func restart(_ fpr: [Double]) -> (row: Int, from: Double)? {
+        var last = -Double.infinity
+        for (i, v) in fpr.enumerated() where !v.isNaN {
+            if v < last { return (i, last) }
+            last = v
+        }
+        return nil
     }
 
     /// Bar values per category: counts of rows without `y`, sums of `y` with it (a category
@@ -130,9 +150,12 @@ enum PlotBinding {
     }
 
     /// A heatmap of a matrix frame: the first column labels the rows when it is not numeric
-    /// (corr's `column`, a cohort), every other column is a numeric matrix column.
+    /// (corr's `column`, a cohort), or when it is an int column of distinct values and others
+    /// follow (the key of `crosstab page colour` or a `pivot`); every other column is a
+    /// numeric matrix column.
     static func heatmap(schema: Schema, options: PlotOptions, binder b: StageBinder) throws -> Build {
         guard let first = schema.columns.first else { throw b.error("'plot heatmap' needs a matrix frame; the input has no columns", at: b.stage.range) }
+        let keyCandidate = first.type == .int && schema.columns.count > 1
         let labelColumn: String? = first.type.isNumeric ? nil : first.name
         let valueColumns = schema.columns.dropFirst(labelColumn == nil ? 0 : 1)
         if let bad = valueColumns.first(where: { !$0.type.isNumeric }) {
@@ -140,8 +163,13 @@ enum PlotBinding {
                           at: b.stage.range, id: "bind.typeMismatch")
         }
         guard !valueColumns.isEmpty else { throw b.error("'plot heatmap' needs at least one numeric column", at: b.stage.range) }
-        let names = valueColumns.map(\.name)
+        let allNames = valueColumns.map(\.name)
         return { f in
+            var labelColumn = labelColumn, names = allNames
+            if keyCandidate, let key = try? f.column(named: first.name), PlotColumns.isKey(key) {
+                labelColumn = first.name
+                names.removeFirst()
+            }
             let rows = labelColumn.map { PlotColumns.labels((try? f.column(named: $0)) ?? .nulls(of: .string, count: f.rowCount)) }
                 ?? (0..<f.rowCount).map { String($0) }
             let cols = try names.map { PlotColumns.doubles(try f.column(named: $0)) }

@@ -69,6 +69,37 @@ enum PlotColumns {
         return (PlotGroups(codes: g.groupIDs, labels: labels), nullCode)
     }
 
+    /// The series of a `by:` column: strings in order of first appearance (as `group` keeps
+    /// keys), numbers, timestamps and bools in ascending order (a legend reads `1 2 3`, not
+    /// the order the rows happened to come in); null last, as in `plot bar`.
+    ///
+    /// - Complexity: O(n) plus O(k log k) for k series.
+    static func series(_ c: AnyColumn) -> PlotGroups {
+        let (g, nullCode) = categories(c)
+        var isString = false
+        if case .string = c { isString = true }
+        if isString, nullCode == nil { return g }
+        let values = isString ? [] : categoryValues(c, g)
+        let order = g.labels.indices.sorted { a, b in
+            if (a == nullCode) != (b == nullCode) { return b == nullCode }
+            if !isString, values[a] != values[b] { return values[a] < values[b] }
+            return a < b
+        }
+        var remap = [Int32](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { remap[old] = Int32(new) }
+        return PlotGroups(codes: g.codes.map { remap[Int($0)] }, labels: order.map { g.labels[$0] })
+    }
+
+    /// Whether an int column has no nulls and no value twice (a row key).
+    ///
+    /// - Complexity: O(n log n).
+    static func isKey(_ c: AnyColumn) -> Bool {
+        guard case .int(let col) = c, col.validity == nil else { return false }
+        let sorted = col.values.sorted()
+        for i in sorted.indices.dropFirst() where sorted[i] == sorted[i - 1] { return false }
+        return true
+    }
+
     /// The first-row value of each category, for sorting numeric categories by value.
     static func categoryValues(_ c: AnyColumn, _ groups: PlotGroups) -> [Double] {
         var first = [Int](repeating: -1, count: groups.labels.count)

@@ -7,6 +7,6 @@ public enum Builtins {
     public static func verbs() -> VerbTable {
         VerbTable(DataVerbs.all + GenerationVerbs.all + ShapingVerbs.all + RowVerbs.all + GroupVerbs.all + AggVerbs.all
                   + CombineVerbs.all + ReshapeVerbs.all + LookingVerbs.all + SamplingVerbs.all + CleaningVerbs.all
-                  + PlotVerbs.all + ModelVerbs.all)
+                  + ClickstreamVerbs.all + PlotVerbs.all + ModelVerbs.all)
     }
 }

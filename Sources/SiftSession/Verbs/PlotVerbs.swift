@@ -15,6 +15,12 @@ enum PlotVerbs {
     /// The chart kinds, in help order.
     static let kinds = ["hist", "bar", "line", "scatter", "box", "heatmap", "funnel", "roc", "importance"]
 
+    /// Names other libraries give the kinds (matplotlib's, Seaborn's, Plotly's), too far from
+    /// ours in spelling for a did-you-mean by edit distance.
+    static let aliases = ["histogram": "hist", "histplot": "hist", "barh": "bar", "barplot": "bar", "countplot": "bar",
+                          "plot": "line", "lineplot": "line", "points": "scatter", "scatterplot": "scatter",
+                          "boxplot": "box", "violin": "box", "heat": "heatmap", "corr": "heatmap", "importances": "importance"]
+
     /// Every option `plot` takes; ``applies`` says which kinds take each.
     static let options = ["title", "width", "height", "log", "bins", "by"]
 
@@ -59,6 +65,10 @@ enum PlotVerbs {
     ) { b in
         try b.check(positional: 1...3, options: options)
         guard let kindNode = b.positionals.first else { throw b.error("'plot' needs a chart kind: " + kinds.joined(separator: ", "), at: b.stage.range) }
+        if case .name(let w) = kindNode.kind, let kind = aliases[w] {
+            throw b.error("'\(w)' is not one of " + kinds.joined(separator: ", ") + " (did you mean '\(kind)'?)", at: kindNode.range,
+                          notes: ["usage: \(usage(kind))"])
+        }
         let kind = try b.word(kindNode, position: 1, among: kinds)
         let args = Array(b.positionals.dropFirst())
         let range = argumentRange(kind)
