@@ -65,6 +65,30 @@ final class UnsupervisedTrainerTests: XCTestCase {
         XCTAssertEqual(back.options, o)
     }
 
+    func testDamagedModelFailsValidation() throws {
+        let f = try frame()
+        var o = UnsupervisedOptions()
+        o.k = 2
+        o.trees = 3
+        for algorithm in UnsupervisedAlgorithm.allCases {
+            let m = try UnsupervisedTrainer.train(f, algorithm: algorithm, features: ["a", "b"], formula: "~ a + b", options: o)
+            XCTAssertNoThrow(try m.validate(), "\(algorithm)")
+            var fewer = m
+            fewer.encoder.features.removeLast()
+            XCTAssertThrowsError(try fewer.validate(), "\(algorithm) with a feature missing")
+        }
+        let iso = try UnsupervisedTrainer.train(f, algorithm: .isolation, features: ["a", "b"], formula: "~ a + b", options: o)
+        guard case .isolation(let forest) = iso.estimator, let tree = forest.trees.first else { return XCTFail("no forest") }
+        // A child pointing back at the root would loop forever at predict.
+        var left = tree.left
+        if let split = tree.feature.firstIndex(where: { $0 >= 0 }) { left[split] = 0 }
+        let looped = IsolationTree(feature: tree.feature, threshold: tree.threshold, left: left, right: tree.right, size: tree.size)
+        var damaged = iso
+        damaged.estimator = .isolation(IsolationForest.Model(trees: [looped], featureCount: 2, sampleSize: forest.sampleSize,
+                                                             threshold: forest.threshold, contamination: nil))
+        XCTAssertThrowsError(try damaged.validate())
+    }
+
     func testBadInputIsAnError() throws {
         let f = try frame()
         var o = UnsupervisedOptions()

@@ -125,15 +125,21 @@ public struct UnsupervisedModelValue: HostObject {
 
     /// A model from JSON written by ``savedContents(extension:)``.
     ///
-    /// - Throws: `FrameError.invalidArgument` for a later format version or a damaged file.
+    /// - Throws: `FrameError.invalidArgument` for a later format version or a damaged file
+    ///   (``UnsupervisedModel/validate()``).
     static func decode(_ data: Data, path: String) throws -> UnsupervisedModel {
         struct Header: Decodable { var version: Int? }
         let v = (try? JSONDecoder().decode(Header.self, from: data))?.version ?? 0
         guard v <= UnsupervisedModel.currentVersion else {
             throw FrameError.invalidArgument("'\(path)' is a model of format version \(v); this sift reads version \(UnsupervisedModel.currentVersion) and earlier")
         }
-        do { return try JSONDecoder().decode(UnsupervisedModel.self, from: data) } catch {
+        let model: UnsupervisedModel
+        do { model = try JSONDecoder().decode(UnsupervisedModel.self, from: data) } catch {
             throw FrameError.invalidArgument("'\(path)' is not a valid Sift model: \(error.localizedDescription)")
         }
+        do { try model.validate() } catch let e as FrameError {
+            throw FrameError.invalidArgument("'\(path)' is not a valid Sift model: \(e.description)")
+        }
+        return model
     }
 }
