@@ -50,6 +50,8 @@ final class AgglomerativeClusteringTests: XCTestCase {
         XCTAssertThrowsError(try AgglomerativeClustering(k: 0).fit(x))
         XCTAssertThrowsError(try AgglomerativeClustering(k: 3).fit(x))
         XCTAssertEqual(try AgglomerativeClustering(k: 2).fit(x).labels, [0, 1])
+        let huge = try FeatureMatrix(columns: [[0, 1e200, -1e200]], names: ["a"])
+        XCTAssertThrowsError(try AgglomerativeClustering(k: 2).fit(huge))
         let one = try FeatureMatrix(columns: [[7]], names: ["a"])
         XCTAssertEqual(try AgglomerativeClustering(k: 1).fit(one).labels, [0])
     }

@@ -54,6 +54,12 @@ public struct AgglomerativeClustering: Sendable, Equatable {
         guard k >= 1 else { throw FrameError.invalidArgument("hclust needs k of at least 1, got \(k)") }
         guard k <= n else { throw FrameError.invalidArgument("hclust k:\(k) is more than the \(n) rows") }
         let rows = RowMajor.values(x)
+        // Squared distances must stay finite through the Lance–Williams sums (n · d at most).
+        var span = 0.0
+        for j in 0..<p { x.withColumn(j) { c in span += pow((c.max() ?? 0) - (c.min() ?? 0), 2) } }
+        guard span * Double(n) < 1e300 else {
+            throw FrameError.invalidArgument("hclust: the features are too large for finite distances; scale them (scale:standard)")
+        }
         let merges = HierarchyChain.merges(rows, n: n, p: p, linkage: linkage)
         let raw = HierarchyChain.cut(merges, n: n, k: k)
         let labels = RowMajor.renumberedByFirstAppearance(raw).labels
@@ -99,3 +105,9 @@ public struct AgglomerativeClustering: Sendable, Equatable {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

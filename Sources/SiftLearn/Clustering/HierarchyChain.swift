@@ -44,6 +44,11 @@ enum HierarchyChain {
                     // Nearest active neighbour of a, preferring the previous chain element on ties
                     // (which is what guarantees the chain ends in a reciprocal pair).
                     var best = previous, bestD = previous >= 0 ? dist[index(a, previous)] : Double.infinity
+                    if best < 0 {
+                        // Start from some other active cluster, so a is never left without a partner.
+                        best = (0..<n).first { active[$0] && $0 != a } ?? a
+                        bestD = dist[index(a, best)]
+                    }
                     for c in 0..<n where active[c] && c != a {
                         let v = dist[index(a, c)]
                         if v < bestD { bestD = v; best = c }
