@@ -48,6 +48,9 @@ public struct UnsupervisedModelValue: HostObject {
             return ["noise", "anomalies"].contains(name) ? NumberFormat.grouped(Int(v)) : NumberFormat.double(v)
         }
         lines.append("training: " + shown.map { "\($0) \(text($0, $1))" }.joined(separator: "  "))
+        if model.algorithm.isClustering, model.trainingRows > ClusteringMetrics.silhouetteSampleSize {
+            lines[lines.count - 1] += "  (silhouette on a \(NumberFormat.grouped(ClusteringMetrics.silhouetteSampleSize))-row sample, seed 0)"
+        }
         switch model.estimator {
         case .isolation(let f):
             lines.append("forest: \(f.trees.count) trees of \(f.sampleSize) rows; anomaly when score > \(NumberFormat.double(f.threshold))"
