@@ -18,8 +18,10 @@ public struct MetricTable: Sendable, Equatable, Codable {
     /// The value of a metric, if present.
     public subscript(name: String) -> Double? { names.firstIndex(of: name).map { values[$0] } }
 
-    /// Every metric name any classifier or regressor reports, in report order.
-    public static let allNames = ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "mae", "mse", "rmse", "r2"]
+    /// Every metric name any classifier, regressor, clustering or anomaly model reports that
+    /// `runs` and `compare` show, in report order.
+    public static let allNames = ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "mae", "mse", "rmse", "r2",
+                                  "silhouette", "davies_bouldin", "inertia", "anomaly_rate"]
 
     /// The predicted class of each row: the most probable class, or for two classes
     /// `P(class 1) ≥ threshold` when a threshold is given.

@@ -30,6 +30,9 @@ enum DataVerbs {
                 guard let data = FileManager.default.contents(atPath: resolved) else {
                     throw FrameError.io("cannot read '\(path)': no such file")
                 }
+                if UnsupervisedModelValue.isUnsupervised(data) {
+                    return .object(UnsupervisedModelValue(try UnsupervisedModelValue.decode(data, path: path)))
+                }
                 return .object(ModelValue(try ModelValue.decode(data, path: path)))
             }
             let resolved = resolve(path, scriptDirectory: interpreter.currentDirectory)

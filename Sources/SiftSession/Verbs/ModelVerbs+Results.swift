@@ -16,6 +16,7 @@ extension ModelVerbs {
 
     /// The model of a piped value.
     static func model(_ v: Value, _ verb: String) throws -> TrainedModel {
+        if case .object(let o) = v, let u = o as? UnsupervisedModelValue { throw supervisedOnly(verb, u) }
         guard case .object(let o) = v, let m = o as? ModelValue else {
             throw FrameError.typeMismatch("'\(verb)' needs a model, got a \(v.kindName)")
         }
@@ -57,7 +58,7 @@ extension ModelVerbs {
 
     static let evaluate = VerbDefinition(
         "evaluate", signature: "evaluate [on:FRAME]",
-        summary: "a model's metrics (metric, value) on its holdout or on FRAME; with cv: also cv_mean and cv_sd",
+        summary: "a model's metrics (metric, value) on its holdout or on FRAME; with cv: also cv_mean and cv_sd; a clustering gives silhouette, davies_bouldin, inertia, clusters, size_0… on its training rows",
         example: "clicks | derive expensive = price_2 == 1 | train tree expensive ~ colour + location + page depth:4 | evaluate",
         topic: "modeling"
     ) { b in
@@ -65,6 +66,7 @@ extension ModelVerbs {
         try requireModelInput(b)
         let on = try onFrame(b)
         return BoundStage(output: .unknown) { v in
+            if case .object(let o) = v, let u = o as? UnsupervisedModelValue { return try unsupervisedEvaluate(u.model, on: on) }
             let m = try model(v, "evaluate")
             let table: MetricTable
             if let on { table = try m.evaluate(on: on) } else {

@@ -17,10 +17,11 @@ enum ModelVerbs {
 
     static let train = VerbDefinition(
         "train", signature: "train ALGO FORMULA [split:0.8] [seed:S] [weights:balanced] [balance:smote|under] [scale:standard|minmax|none] [trees:N] [depth:N] [rate:R] [rounds:N] [alpha:A] [cv:K]",
-        summary: "fit a model (a pipeline with imputation, encoding, scaling) of a formula y ~ a + b, y ~ ., y ~ . - id; keeps a holdout",
+        summary: "fit a model (a pipeline with imputation, encoding, scaling) of a formula y ~ a + b, y ~ ., y ~ . - id; keeps a holdout. Unsupervised, with no target and no holdout: train kmeans ~ a + b [k:8], dbscan [eps:0.5] [min:5], hclust [k:2] [linkage:ward|average|complete], isolation [trees:100] [contamination:C]; clustering features are standard-scaled by default (scale:none to keep units)",
         example: "clicks | derive expensive = price_2 == 1 | train forest expensive ~ colour + location + page + country trees:20",
         topic: "modeling"
     ) { b in
+        if let stage = try ModelVerbs.unsupervisedTrain(b) { return stage }
         try b.check(positional: 0...2, options: trainOptions)
         guard let algoNode = b.positionals.first else {
             throw b.error("'train' needs an algorithm and a formula, e.g. train forest y ~ .", at: b.stage.range)
@@ -31,7 +32,7 @@ enum ModelVerbs {
         }
         let formula = try Formula.parse(b.positionals[1])
         guard let target = formula.target, let targetRange = formula.targetRange else {
-            throw b.error("a formula without a target (~ a + b) is for clustering and anomaly models, which are not available yet; give a target: y ~ a + b",
+            throw b.error("a formula without a target (~ a + b) is for clustering and anomaly models (kmeans, dbscan, hclust, isolation); give '\(algorithm.rawValue)' a target: y ~ a + b",
                           at: formula.range)
         }
         let schema = try b.schema()
@@ -163,11 +164,12 @@ enum ModelVerbs {
 
     static let predict = VerbDefinition(
         "predict", signature: "predict MODEL [threshold:t]",
-        summary: "append prediction (and probability: of the positive class, or of the predicted class) to rows or to a record",
-        example: "let m = clicks | train tree price ~ colour + location + page depth:3; clicks | predict m | select price, prediction | head 3",
+        summary: "append prediction (and probability: of the positive class, or of the predicted class) to rows or to a record; a clustering appends cluster (-1: DBSCAN noise), an anomaly model anomaly_score and is_anomaly",
+        example: "let m = clicks | train kmeans ~ price + page k:3 seed:1; clicks | predict m | select price, page, cluster | head 3",
         topic: "modeling"
     ) { b in
         try b.check(positional: 1...1, options: ["threshold"])
+        if let u = unsupervisedArgument(b, b.positionals[0]) { return try unsupervisedPredict(b, u) }
         let model = try modelArgument(b, b.positionals[0], position: 1)
         let t = try b.option("threshold").map { n -> Double in
             let t = try b.double(n, position: 2, expected: "probability for threshold:")
@@ -209,6 +211,9 @@ enum ModelVerbs {
     /// The model an argument names, or a bad-argument error.
     static func modelArgument(_ b: StageBinder, _ node: ExprNode, position: Int) throws -> ModelValue {
         let v = try b.constant(node)
+        if case .object(let o) = v, let u = o as? UnsupervisedModelValue {
+            throw b.error(supervisedOnly(b.verb, u).description, at: node.range)
+        }
         guard case .object(let o) = v, let m = o as? ModelValue else {
             throw b.badArgument(position, node, expected: "model", got: v.kindName)
         }
