@@ -128,39 +128,16 @@ extension ModelVerbs {
             let own = model.algorithm.isClustering ? "" : "; an anomaly model flags scores above its own threshold (set it with contamination: in train)"
             throw b.error("threshold: applies to binary classifiers; this is \(value.articleKindText)" + own, at: n.range)
         }
-        let added = model.algorithm.isClustering ? ["cluster"] : ["anomaly_score", "is_anomaly"]
-        let output: ValueType
-        switch b.input {
-        case .frame(let s), .grouped(let s, _):
-            for f in model.featureNames where s.type(of: f) == nil {
-                throw b.error("the model needs column '\(f)', which the input does not have", at: b.positionals[0].range,
-                              id: "bind.unknownColumn", notes: ["the model's features: " + model.featureNames.joined(separator: ", ")])
-            }
-            var cols = s.columns.filter { !added.contains($0.name) }
-            if model.algorithm.isClustering { cols.append(("cluster", .int)) } else {
-                cols.append(("anomaly_score", .double)); cols.append(("is_anomaly", .bool))
-            }
-            output = .frame(Schema(cols))
-        case .record, .unknown:
-            output = .unknown
-        default:
-            throw b.error("'predict' needs rows as input: a frame (new | predict m) or a record ({x: 1} | predict m), got \(b.input == .nothing ? "nothing" : "a \(b.input)")",
-                          id: "bind.wrongInput")
-        }
-        return BoundStage(output: output) { v in
-            let input: DataFrame
-            switch v {
-            case .record(let fields): input = try recordFrame(fields)
-            default: input = try unpack(v).0
-            }
-            let frame = try input.droppingColumns(added.filter { input.index(of: $0) != nil })
+        let appended: [(String, DataType)] = model.algorithm.isClustering ? [("cluster", .int)] : [("anomaly_score", .double), ("is_anomaly", .bool)]
+        return try predictStage(b, features: model.featureNames, appending: appended) { input in
+            let frame = try input.droppingColumns(appended.map(\.0).filter { input.index(of: $0) != nil })
             if model.algorithm.isClustering {
                 let c = try model.clusters(frame)
-                return .frame(try frame.setting("cluster", to: .int(Column<Int64>(values: c.map { Int64($0) }))))
+                return try frame.setting("cluster", to: .int(Column<Int64>(values: c.map { Int64($0) })))
             }
             let (scores, flags) = try model.anomalies(frame)
-            return .frame(try frame.setting("anomaly_score", to: .double(Column<Double>(values: scores)))
-                .setting("is_anomaly", to: .bool(Column<Bool>(values: flags))))
+            return try frame.setting("anomaly_score", to: .double(Column<Double>(values: scores)))
+                .setting("is_anomaly", to: .bool(Column<Bool>(values: flags)))
         }
     }
 

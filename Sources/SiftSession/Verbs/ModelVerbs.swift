@@ -179,19 +179,27 @@ enum ModelVerbs {
             }
             return t
         }
-        let added = model.model.isClassifier ? ["prediction", "probability"] : ["prediction"]
+        let predictionType: DataType = model.model.targetKind == .bool ? .bool : model.model.targetKind == .string ? .string : .double
+        let appended: [(String, DataType)] = [("prediction", predictionType)] + (model.model.isClassifier ? [("probability", .double)] : [])
+        return try predictStage(b, features: model.model.featureNames, appending: appended) { frame in
+            try predictions(model.model, frame, threshold: t)
+        }
+    }
+
+    /// The stage of `predict` for any model: checks that a frame input has the model's
+    /// features, gives the input's schema with `appended` (replacing columns of those names),
+    /// and runs `predict` on the input frame or on the one-row frame of a record.
+    static func predictStage(_ b: StageBinder, features: [String], appending appended: [(String, DataType)],
+                             _ predict: @escaping (DataFrame) throws -> DataFrame) throws -> BoundStage {
+        let names = appended.map(\.0)
         let output: ValueType
         switch b.input {
         case .frame(let s), .grouped(let s, _):
-            for f in model.model.featureNames where s.type(of: f) == nil {
+            for f in features where s.type(of: f) == nil {
                 throw b.error("the model needs column '\(f)', which the input does not have", at: b.positionals[0].range,
-                              id: "bind.unknownColumn", notes: ["the model's features: " + model.model.featureNames.joined(separator: ", ")])
+                              id: "bind.unknownColumn", notes: ["the model's features: " + features.joined(separator: ", ")])
             }
-            let predictionType: DataType = model.model.targetKind == .bool ? .bool : model.model.targetKind == .string ? .string : .double
-            var cols = s.columns.filter { !added.contains($0.name) }
-            cols.append(("prediction", predictionType))
-            if model.model.isClassifier { cols.append(("probability", .double)) }
-            output = .frame(Schema(cols))
+            output = .frame(Schema(s.columns.filter { !names.contains($0.name) } + appended))
         case .record, .unknown:
             output = .unknown
         default:
@@ -199,12 +207,10 @@ enum ModelVerbs {
                           id: "bind.wrongInput")
         }
         return BoundStage(output: output) { v in
-            let frame: DataFrame
             switch v {
-            case .record(let fields): frame = try recordFrame(fields)
-            default: frame = try unpack(v).0
+            case .record(let fields): return .frame(try predict(try recordFrame(fields)))
+            default: return .frame(try predict(try unpack(v).0))
             }
-            return .frame(try predictions(model.model, frame, threshold: t))
         }
     }
 
