@@ -38,4 +38,14 @@ final class HelpExamplesTests: XCTestCase {
         let list = Help.text("verbs", verbs: verbs)
         for v in verbs.definitions { XCTAssertTrue(list.contains("  \(v.name) "), "\(v.name) missing from :help verbs") }
     }
+
+    func testATopicListsItsVerbsWithSignatures() {
+        let verbs = Builtins.verbs()
+        let modeling = Help.text("modeling", verbs: verbs)
+        XCTAssertTrue(modeling.hasPrefix("modeling:\n"))
+        for v in verbs.definitions {
+            XCTAssertEqual(modeling.contains("  \(v.signature)\n"), v.topic == "modeling", v.name)
+        }
+        XCTAssertTrue(Help.text("modelling", verbs: verbs).contains("did you mean 'modeling'?"))
+    }
 }

@@ -38,7 +38,13 @@ public enum Help {
         if let m = metaCommands.first(where: { $0.name == topic || $0.name == ":" + topic }) {
             return "\(m.usage)\n  \(m.summary)\n"
         }
-        let candidates = verbs.names + FunctionRegistry.shared.callableNames + ["verbs", "functions", "meta", "syntax"]
+        let topics = verbTopics(verbs)
+        if topics.contains(topic) {
+            // One topic of the verb list, with signatures: `:help modeling`, `:help clickstream`.
+            let defs = verbs.definitions.filter { $0.topic == topic }
+            return "\(topic):\n" + defs.map { "  \($0.signature)\n      \($0.summary)\n" }.joined()
+        }
+        let candidates = verbs.names + FunctionRegistry.shared.callableNames + ["verbs", "functions", "meta", "syntax"] + topics
         var msg = "no help for '\(topic)'"
         if let guess = FrameError.closestName(to: topic, in: candidates) { msg += " (did you mean '\(guess)'?)" }
         return msg + "; try :help verbs, :help functions, :help meta or :help syntax\n"
@@ -53,6 +59,7 @@ public enum Help {
 
         :help verbs       the verbs (\(verbs.definitions.count)), by topic
         :help functions   the functions usable inside verbs (\(FunctionRegistry.shared.callableNames.count))
+        :help TOPIC       the verbs of one topic with their signatures (data, shaping, modeling, ...)
         :help NAME        one verb or function, with an example
         :help syntax      the language in brief
         :help meta        the meta commands (:vars, :undo, :more, :save, ...)
@@ -60,11 +67,16 @@ public enum Help {
         """
     }
 
-    static func verbList(_ verbs: VerbTable) -> String {
+    /// The verb topics in registration order (`data`, `shaping`, …).
+    static func verbTopics(_ verbs: VerbTable) -> [String] {
         var topics: [String] = []
         for v in verbs.definitions where !topics.contains(v.topic) { topics.append(v.topic) }
+        return topics
+    }
+
+    static func verbList(_ verbs: VerbTable) -> String {
         var out = ""
-        for t in topics {
+        for t in verbTopics(verbs) {
             out += "\(t):\n"
             let defs = verbs.definitions.filter { $0.topic == t }
             let w = defs.map(\.name.count).max() ?? 0
