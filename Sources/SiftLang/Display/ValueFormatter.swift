@@ -15,11 +15,16 @@ public enum ValueFormatter {
             return TableFormatter.format(f, options: options)
         case .frame(let f): return TableFormatter.format(f, options: options)
         case .grouped(let g):
-            let caption = "grouped by \(g.keys.joined(separator: ", ")): \(NumberFormat.grouped(g.grouping.groupCount)) group\(g.grouping.groupCount == 1 ? "" : "s")"
-            return TableFormatter.format(g.frame, options: options, caption: caption)
+            return TableFormatter.format(g.frame, options: options, caption: groupedCaption(g))
         case .list, .record, .function: return literal(v)
         case .object(let o): return o.display(options)
         }
+    }
+
+    /// The line shown above a grouped frame: `grouped by country: 12 groups`.
+    public static func groupedCaption(_ g: GroupedValue) -> String {
+        let n = g.grouping.groupCount
+        return "grouped by \(g.keys.joined(separator: ", ")): \(NumberFormat.grouped(n)) group\(n == 1 ? "" : "s")"
     }
 
     /// A value in literal syntax (items of lists and records).

@@ -114,14 +114,8 @@ struct HTMLReport {
 
     /// A displayed value.
     func value(_ v: Value) -> String {
+        if let t = ReportRenderer.tabular(v) { return table(t.frame, caption: t.caption) }
         switch v {
-        case .frame(let f): return table(f, caption: nil)
-        case .grouped(let g):
-            let n = g.grouping.groupCount
-            return table(g.frame, caption: "grouped by \(g.keys.joined(separator: ", ")): \(NumberFormat.grouped(n)) group\(n == 1 ? "" : "s")")
-        case .column(let name, let c):
-            guard let f = try? DataFrame(columns: [(name, c)]) else { return text(ValueFormatter.format(v, options: options)) }
-            return table(f, caption: nil)
         case .object(let o):
             if let bytes = try? o.savedContents(extension: "svg") {
                 return "<figure class=\"plot\">\n" + HTMLReport.inlineSVG(String(decoding: bytes, as: UTF8.self)) + "</figure>\n"

@@ -95,17 +95,7 @@ struct MarkdownReport {
 
     /// A displayed value other than a plot.
     func value(_ v: Value) -> String {
-        switch v {
-        case .frame(let f): return table(f, caption: nil)
-        case .grouped(let g):
-            let n = g.grouping.groupCount
-            return table(g.frame, caption: "grouped by \(g.keys.joined(separator: ", ")): \(NumberFormat.grouped(n)) group\(n == 1 ? "" : "s")")
-        case .column(let name, let c):
-            guard let f = try? DataFrame(columns: [(name, c)]) else { break }
-            return table(f, caption: nil)
-        default:
-            break
-        }
+        if let t = ReportRenderer.tabular(v) { return table(t.frame, caption: t.caption) }
         return MarkdownReport.fence(ValueFormatter.format(v, options: options), info: "text")
     }
 

@@ -134,4 +134,15 @@ public struct ReportRenderer {
         if let e = error as? FrameError { return e.description }
         return "\(error)"
     }
+
+    /// The frame a report shows as a table for a value, with its caption: frames, grouped frames
+    /// (captioned as the terminal captions them) and columns; nil for anything else.
+    static func tabular(_ v: Value) -> (frame: DataFrame, caption: String?)? {
+        switch v {
+        case .frame(let f): return (f, nil)
+        case .grouped(let g): return (g.frame, ValueFormatter.groupedCaption(g))
+        case .column(let name, let c): return (try? DataFrame(columns: [(name, c)])).map { ($0, nil) }
+        default: return nil
+        }
+    }
 }

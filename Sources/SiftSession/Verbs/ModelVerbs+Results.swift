@@ -95,11 +95,7 @@ extension ModelVerbs {
         try b.check(positional: 0...0, options: ["threshold", "on"])
         try requireModelInput(b)
         let on = try onFrame(b)
-        let t = try b.option("threshold").map { n -> Double in
-            let t = try b.double(n, position: 2, expected: "probability for threshold:")
-            guard t >= 0, t <= 1 else { throw b.badArgument(2, n, expected: "probability in [0, 1] for threshold:", got: NumberFormat.double(t)) }
-            return t
-        }
+        let t = try thresholdOption(b)
         return BoundStage(output: .unknown) { v in
             let m = try model(v, "confusion")
             let (classes, p) = try scored(m, on: on, verb: "confusion")

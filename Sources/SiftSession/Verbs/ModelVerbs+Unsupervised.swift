@@ -101,11 +101,7 @@ extension ModelVerbs {
         if let n = b.option("linkage") {
             o.linkage = Linkage(rawValue: try b.word(n, position: 2, among: Linkage.allCases.map(\.rawValue)))
         }
-        if let n = b.option("trees") {
-            let t = try b.int(n, position: 2, expected: "positive integer for trees:")
-            guard t >= 1, t <= 10_000 else { throw b.badArgument(2, n, expected: "integer from 1 to 10000 for trees:", got: "\(t)") }
-            o.trees = t
-        }
+        if let t = try positiveOption(b, "trees", max: 10_000) { o.trees = t }
         if let n = b.option("contamination") {
             let c = try b.double(n, position: 2, expected: "fraction for contamination:")
             guard c > 0, c <= 0.5 else { throw b.badArgument(2, n, expected: "fraction in (0, 0.5] for contamination:", got: NumberFormat.double(c)) }

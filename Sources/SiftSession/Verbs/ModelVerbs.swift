@@ -104,6 +104,23 @@ enum ModelVerbs {
                       at: node.range, id: "bind.unknownAlgorithm")
     }
 
+    /// A positive integer option (`trees:`, `depth:`, `rounds:`) no larger than `max`, or nil when absent.
+    static func positiveOption(_ b: StageBinder, _ name: String, max: Int) throws -> Int? {
+        guard let n = b.option(name) else { return nil }
+        let v = try b.int(n, position: 2, expected: "positive integer for \(name):")
+        guard v >= 1, v <= max else { throw b.badArgument(2, n, expected: "integer from 1 to \(max) for \(name):", got: "\(v)") }
+        return v
+    }
+
+    /// The `threshold:` option of `predict` and `confusion`: a probability in [0, 1], or nil when absent.
+    static func thresholdOption(_ b: StageBinder) throws -> Double? {
+        try b.option("threshold").map { n -> Double in
+            let t = try b.double(n, position: 2, expected: "probability for threshold:")
+            guard t >= 0, t <= 1 else { throw b.badArgument(2, n, expected: "probability in [0, 1] for threshold:", got: NumberFormat.double(t)) }
+            return t
+        }
+    }
+
     /// `train`'s options, each checked for its type, range and whether it applies to the algorithm.
     static func trainingOptions(_ b: StageBinder, _ algorithm: Algorithm, classifies: Bool) throws -> TrainingOptions {
         var o = TrainingOptions()
@@ -133,15 +150,9 @@ enum ModelVerbs {
             o.split = f
         }
         if let n = b.option("seed") { o.seed = try b.int(n, position: 2, expected: "integer for seed:") }
-        func positive(_ name: String, max: Int = 1_000_000) throws -> Int? {
-            guard let n = b.option(name) else { return nil }
-            let v = try b.int(n, position: 2, expected: "positive integer for \(name):")
-            guard v >= 1, v <= max else { throw b.badArgument(2, n, expected: "integer from 1 to \(max) for \(name):", got: "\(v)") }
-            return v
-        }
-        o.trees = try positive("trees", max: 10_000)
-        o.depth = try positive("depth", max: algorithm == .mlp ? 2 : 1_000)
-        o.rounds = try positive("rounds", max: 100_000)
+        o.trees = try positiveOption(b, "trees", max: 10_000)
+        o.depth = try positiveOption(b, "depth", max: algorithm == .mlp ? 2 : 1_000)
+        o.rounds = try positiveOption(b, "rounds", max: 100_000)
         if let n = b.option("cv") {
             let k = try b.int(n, position: 2, expected: "number of folds for cv:")
             guard k >= 2, k <= 100 else { throw b.badArgument(2, n, expected: "2 to 100 folds for cv:", got: "\(k)") }
@@ -171,13 +182,9 @@ enum ModelVerbs {
         try b.check(positional: 1...1, options: ["threshold"])
         if let u = unsupervisedArgument(b, b.positionals[0]) { return try unsupervisedPredict(b, u) }
         let model = try modelArgument(b, b.positionals[0], position: 1)
-        let t = try b.option("threshold").map { n -> Double in
-            let t = try b.double(n, position: 2, expected: "probability for threshold:")
-            guard t >= 0, t <= 1 else { throw b.badArgument(2, n, expected: "probability in [0, 1] for threshold:", got: NumberFormat.double(t)) }
-            guard model.model.isClassifier, model.model.classCount == 2 else {
-                throw b.error("threshold: applies to binary classifiers; this model is a \(model.kindText)", at: n.range)
-            }
-            return t
+        let t = try thresholdOption(b)
+        if let n = b.option("threshold"), !(model.model.isClassifier && model.model.classCount == 2) {
+            throw b.error("threshold: applies to binary classifiers; this model is a \(model.kindText)", at: n.range)
         }
         let predictionType: DataType = model.model.targetKind == .bool ? .bool : model.model.targetKind == .string ? .string : .double
         let appended: [(String, DataType)] = [("prediction", predictionType)] + (model.model.isClassifier ? [("probability", .double)] : [])
