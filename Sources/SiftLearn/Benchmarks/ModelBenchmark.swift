@@ -154,22 +154,14 @@ public enum ModelBenchmark {
         public static func classifier<P: ClassifierParameters>(_ name: String, anchor: String?, goal: Double?,
                                                                scaled: Bool = false, fits: Int? = nil, _ params: P) -> Case {
             Case(name: name, anchor: anchor, goal: goal) { split, requested in
-                let reps = min(requested, fits ?? requested)
                 let (train, test) = split.features(scaled: scaled)
-                var times: [Double] = [], cpu: [Double] = [], fitted: P.Model? = nil
-                for _ in 0..<max(1, reps) {
-                    var g = SeededGenerator(seed: 0)
-                    let c0 = cpuSeconds()
-                    times.append(try seconds { fitted = try params.fit(train, split.labels, classCount: 2, weights: nil, generator: &g) })
-                    cpu.append(cpuSeconds() - c0)
+                let (model, times, cpu) = try timedFits(name, min(requested, fits ?? requested)) { g in
+                    try params.fit(train, split.labels, classCount: 2, weights: nil, generator: &g)
                 }
-                guard let model = fitted else { throw FrameError.invalidArgument("no fit ran for \(name)") }
                 let auc = rocAUC(split.testLabels, try model.predictProba(test).column(1))
-                let big = tiled(test, rows: split.predictRows)
-                let c0 = cpuSeconds()
-                let pt = try seconds { _ = try model.predictProba(big) }
+                let (pt, pcpu) = try timedPredict(tiled(test, rows: split.predictRows)) { _ = try model.predictProba($0) }
                 return Measurement(model: name, fitSeconds: times, fitCPUSeconds: cpu, predictSeconds: pt,
-                                   predictCPUSeconds: cpuSeconds() - c0, metric: "AUC", value: auc)
+                                   predictCPUSeconds: pcpu, metric: "AUC", value: auc)
             }
         }
 
@@ -181,23 +173,36 @@ public enum ModelBenchmark {
         public static func regressor<P: RegressorParameters>(_ name: String, anchor: String?, goal: Double?,
                                                              scaled: Bool = false, fits: Int? = nil, _ params: P) -> Case {
             Case(name: name, anchor: anchor, goal: goal) { split, requested in
-                let reps = min(requested, fits ?? requested)
                 let (train, test) = split.features(scaled: scaled)
-                var times: [Double] = [], cpu: [Double] = [], fitted: P.Model? = nil
-                for _ in 0..<max(1, reps) {
-                    var g = SeededGenerator(seed: 0)
-                    let c0 = cpuSeconds()
-                    times.append(try seconds { fitted = try params.fit(train, split.targets, weights: nil, generator: &g) })
-                    cpu.append(cpuSeconds() - c0)
+                let (model, times, cpu) = try timedFits(name, min(requested, fits ?? requested)) { g in
+                    try params.fit(train, split.targets, weights: nil, generator: &g)
                 }
-                guard let model = fitted else { throw FrameError.invalidArgument("no fit ran for \(name)") }
                 let r2 = rSquared(split.testTargets, try model.predict(test))
-                let big = tiled(test, rows: split.predictRows)
-                let c0 = cpuSeconds()
-                let pt = try seconds { _ = try model.predict(big) }
+                let (pt, pcpu) = try timedPredict(tiled(test, rows: split.predictRows)) { _ = try model.predict($0) }
                 return Measurement(model: name, fitSeconds: times, fitCPUSeconds: cpu, predictSeconds: pt,
-                                   predictCPUSeconds: cpuSeconds() - c0, metric: "R2", value: r2)
+                                   predictCPUSeconds: pcpu, metric: "R2", value: r2)
             }
+        }
+
+        /// Fits `reps` times (at least once), each from seed 0: the last model, and the wall and
+        /// CPU seconds of every fit.
+        static func timedFits<M>(_ name: String, _ reps: Int, _ fit: (inout SeededGenerator) throws -> M) throws -> (M, [Double], [Double]) {
+            var times: [Double] = [], cpu: [Double] = [], fitted: M? = nil
+            for _ in 0..<max(1, reps) {
+                var g = SeededGenerator(seed: 0)
+                let c0 = cpuSeconds()
+                times.append(try seconds { fitted = try fit(&g) })
+                cpu.append(cpuSeconds() - c0)
+            }
+            guard let model = fitted else { throw FrameError.invalidArgument("no fit ran for \(name)") }
+            return (model, times, cpu)
+        }
+
+        /// Wall and CPU seconds of one prediction over `rows`.
+        static func timedPredict(_ rows: FeatureMatrix, _ predict: (FeatureMatrix) throws -> Void) throws -> (Double, Double) {
+            let c0 = cpuSeconds()
+            let wall = try seconds { try predict(rows) }
+            return (wall, cpuSeconds() - c0)
         }
     }
 
