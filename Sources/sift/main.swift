@@ -1,10 +1,13 @@
 // The sift executable: arguments, terminal checks and the line reader; everything else lives in SiftSession.
+import CMalloc
 import SiftSession
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+sift_tune_allocator()
 
 let stdinIsTerminal = isatty(STDIN_FILENO) == 1
 let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1

@@ -171,9 +171,10 @@ struct Benchmarks {
                 let bench = try OperationBench(frame: frame)
                 for op in Self.operations {
                     var lang: [Double] = [], engine: [Double] = []
-                    for _ in 0..<Self.repetitions { lang.append(try Self.time { try bench.language(op) }) }
-                    if op.engine != nil {
-                        for _ in 0..<Self.repetitions { engine.append(try Self.time { try bench.engine(op) }) }
+                    // Alternated, so neither variant always runs on the memory the other just freed.
+                    for _ in 0..<Self.repetitions {
+                        lang.append(try Self.time { try bench.language(op) })
+                        if op.engine != nil { engine.append(try Self.time { try bench.engine(op) }) }
                     }
                     out(op.name + " " + lang.map { String($0) }.joined(separator: " ") + "\n")
                     if !engine.isEmpty { out(op.name + ".engine " + engine.map { String($0) }.joined(separator: " ") + "\n") }
