@@ -115,6 +115,12 @@ public struct Schema: Sendable, Equatable, CustomStringConvertible {
     /// The type of a column, if present.
     public func type(of name: String) -> DataType? { columns.first(where: { $0.name == name })?.type }
 
+    /// Sets the type of column `name`, appending the column when the schema has none of that
+    /// name (what `derive name = ...` does to a frame).
+    public mutating func setType(_ type: DataType, of name: String) {
+        if let i = columns.firstIndex(where: { $0.name == name }) { columns[i].type = type } else { columns.append((name, type)) }
+    }
+
     /// `name type, ...`.
     public var description: String { columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
 

@@ -71,8 +71,7 @@ enum ShapingVerbs {
         for a in b.assignments {
             let (ir, t) = try b.expression(a.value, in: schema)
             bound.append((a.name, ir))
-            let type = t ?? DataType.untypedNull
-            if let i = schema.columns.firstIndex(where: { $0.name == a.name }) { schema.columns[i].type = type } else { schema.columns.append((a.name, type)) }
+            schema.setType(t ?? .untypedNull, of: a.name)
         }
         let grouped = b.input
         return BoundStage(output: keepGrouping(grouped, schema)) { v in
