@@ -41,6 +41,7 @@ final class LookingVerbsTests: XCTestCase {
         XCTAssertTrue(s.hasPrefix("t.sift:1:17: error: cannot correlate string column 'user'; corr needs int or double columns"), s)
         XCTAssertTrue(error("t | select user | corr").contains("error: 'corr' needs int or double columns, and this frame has none"))
         XCTAssertTrue(error("t | rename column = id | corr").contains("error: cannot correlate a column called 'column'"))
-        XCTAssertTrue(error("t | describe 3").contains("error: 'describe' takes no plain arguments, got an extra one"))
+        XCTAssertTrue(error("t | describe 3").contains("error: expected a column name"))
+        XCTAssertTrue(error("t.price | describe price").contains("error: 'describe' takes no plain arguments, got an extra one"))
     }
 }

@@ -189,7 +189,7 @@ final class PlotVerbsTests: XCTestCase {
             ("clicks | plot hist price by:devise", "unknown column 'devise' (did you mean 'device'?)"),
             ("clicks | plot funnel", "t.sift:1:10: error: 'plot funnel' needs a column 'step'"),
             ("clicks | plot roc", "error: 'plot roc' needs a column 'fpr'"),
-            ("1 | plot hist x", "error: 'plot' needs a frame as input, got a int"),
+            ("1 | plot hist x", "error: 'plot' needs a frame as input, got an int"),
             ("clicks | select price | plot hist device", "unknown column 'device'"),
         ]
         for (code, message) in cases {

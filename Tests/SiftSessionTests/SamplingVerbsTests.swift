@@ -48,6 +48,6 @@ final class SamplingVerbsTests: XCTestCase {
         XCTAssertTrue(error("t | sample 2 seed:\"a\"").contains("error: bad argument 'seed:' to 'sample' (integer expected, got string)"))
         XCTAssertTrue(error("t | split 2").contains("error: bad argument #1 to 'split' (fraction between 0 and 1 expected, got 2)"))
         XCTAssertTrue(error("t | split 0.5 stratify:usr").contains("error: unknown column 'usr' (did you mean 'user'?)"))
-        XCTAssertTrue(error("1 | sample 2").contains("error: 'sample' needs a frame as input, got a int"))
+        XCTAssertTrue(error("1 | sample 2").contains("error: 'sample' needs a frame as input, got an int"))
     }
 }

@@ -55,6 +55,11 @@ public enum FrameError: Error, Equatable, Sendable, CustomStringConvertible {
         return self
     }
 
+    /// `noun` with its indefinite article, for messages: "an int column", "a frame".
+    public static func withArticle(_ noun: String) -> String {
+        (noun.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + noun
+    }
+
     /// The candidate closest to `name` by edit distance, when it is close enough to be a typo:
     /// at most a third of the name's length (at least 1, at most 3) edits, or the same name in
     /// another case.

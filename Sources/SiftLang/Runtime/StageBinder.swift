@@ -161,7 +161,7 @@ public struct StageBinder {
     /// The input's schema; the input must be a frame or grouped frame.
     public func schema() throws -> Schema {
         if let s = input.schema { return s }
-        throw error("'\(verb)' needs a frame as input, got \(input == .nothing ? "nothing" : "a \(input)")",
+        throw error("'\(verb)' needs a frame as input, got \(input == .nothing ? "nothing" : FrameError.withArticle(input.description))",
                     at: stage.verbRange, id: "bind.wrongInput")
     }
 

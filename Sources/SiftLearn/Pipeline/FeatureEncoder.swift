@@ -187,7 +187,7 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
             switch f.source {
             case .number, .bool:
                 guard column.type.isNumeric || column.type == .bool else {
-                    throw FrameError.typeMismatch("feature '\(f.name)' was a \(f.source == .bool ? "bool" : "number") in training, got a \(column.type) column")
+                    throw FrameError.typeMismatch("feature '\(f.name)' was a \(f.source == .bool ? "bool" : "number") in training, got \(FrameError.withArticle("\(column.type) column"))")
                 }
                 let values = Self.numericValues(column)
                 let fill = imputes ? f.median : Double.nan
@@ -195,7 +195,7 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
                 for v in values { out.append(((v.isNaN ? fill : v) - shift) / scale) }
             case .string:
                 guard case .string(let s) = column else {
-                    throw FrameError.typeMismatch("feature '\(f.name)' was a string in training, got a \(column.type) column")
+                    throw FrameError.typeMismatch("feature '\(f.name)' was a string in training, got \(FrameError.withArticle("\(column.type) column"))")
                 }
                 let codes = levelIndices(s, levels: f.levels)
                 if encoding == .oneHot {

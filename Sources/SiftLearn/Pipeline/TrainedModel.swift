@@ -195,7 +195,7 @@ public struct TrainedModel: Sendable, Codable {
                 return c
             }
         default:
-            throw FrameError.typeMismatch("target '\(target)' was a \(targetKind.rawValue) in training, got a \(column.type) column")
+            throw FrameError.typeMismatch("target '\(target)' was a \(targetKind.rawValue) in training, got \(FrameError.withArticle("\(column.type) column"))")
         }
     }
 
@@ -215,7 +215,7 @@ public struct TrainedModel: Sendable, Codable {
             return MetricTable.classification(keep.map { codes[$0] ?? 0 }, try probabilities(rows))
         }
         guard column.type.isNumeric else {
-            throw FrameError.typeMismatch("target '\(target)' was a number in training, got a \(column.type) column")
+            throw FrameError.typeMismatch("target '\(target)' was a number in training, got \(FrameError.withArticle("\(column.type) column"))")
         }
         let y = FeatureEncoder.numericValues(column)
         let keep = y.indices.filter { !y[$0].isNaN }

@@ -13,7 +13,7 @@ enum GenerationVerbs {
     ) { b in
         try b.check(positional: 1...1, options: ["rows", "seed"])
         guard b.input == .nothing else {
-            throw b.error("'generate' starts a pipeline; it takes no input (got a \(b.input))", at: b.stage.verbRange, id: "bind.wrongInput")
+            throw b.error("'generate' starts a pipeline; it takes no input (got \(FrameError.withArticle(b.input.description)))", at: b.stage.verbRange, id: "bind.wrongInput")
         }
         _ = try b.word(b.positionals[0], position: 1, among: ["clickstream"])
         guard let rowsNode = b.option("rows") else { throw b.error("'generate clickstream' needs rows:N", at: b.stage.range) }

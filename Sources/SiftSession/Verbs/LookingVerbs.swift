@@ -24,13 +24,25 @@ enum LookingVerbs {
     }
 
     static let describe = VerbDefinition(
-        "describe", signature: "describe",
-        summary: "one row per column: type, count, nulls, mean, std, min, 25%, 50%, 75%, max, unique, top",
-        example: "clicks | describe", topic: "looking"
+        "describe", signature: "describe [a, b, ...]",
+        summary: "one row per column (default: all; also of one column, clicks.price | describe): type, count, nulls, mean, std, min, 25%, 50%, 75%, max, unique, top",
+        example: "clicks | describe price, country", topic: "looking"
     ) { b in
-        try b.check(positional: 0...0)
-        _ = try b.schema()
-        return BoundStage(output: .frame(Schema(DataFrame.describeSchema))) { v in .frame(try unpack(v).0.describe()) }
+        let out = ValueType.frame(Schema(DataFrame.describeSchema))
+        // A column (`clicks.price | describe`, pandas' Series.describe) is described as a one-column frame.
+        if case .column = b.input {
+            try b.check(positional: 0...0)
+            return BoundStage(output: out) { v in
+                guard case .column(let name, let c) = v else { return .frame(try unpack(v).0.describe()) }
+                return .frame(try DataFrame(columns: [(name, c)]).describe())
+            }
+        }
+        try b.check(positional: 0...Int.max)
+        let names = try CleaningVerbs.columnList(b, in: try b.schema())
+        return BoundStage(output: out) { v in
+            let frame = try unpack(v).0
+            return .frame(try (names.isEmpty ? frame : frame.selectingColumns(names)).describe())
+        }
     }
 
     static let corr = VerbDefinition(

@@ -18,7 +18,7 @@ extension ModelVerbs {
     static func model(_ v: Value, _ verb: String) throws -> TrainedModel {
         if case .object(let o) = v, let u = o as? UnsupervisedModelValue { throw supervisedOnly(verb, u) }
         guard case .object(let o) = v, let m = o as? ModelValue else {
-            throw FrameError.typeMismatch("'\(verb)' needs a model, got a \(v.kindName)")
+            throw FrameError.typeMismatch("'\(verb)' needs a model, got \(FrameError.withArticle(v.kindName))")
         }
         return m.model
     }

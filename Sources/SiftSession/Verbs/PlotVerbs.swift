@@ -106,7 +106,7 @@ enum PlotVerbs {
         // Models and other host objects: roc and importance ask them for their data.
         if case .object(let typeName) = b.input {
             guard kind == "roc" || kind == "importance" else {
-                throw b.error("'plot \(kind)' needs a frame as input, got a \(typeName)", at: b.stage.verbRange, id: "bind.wrongInput")
+                throw b.error("'plot \(kind)' needs a frame as input, got \(FrameError.withArticle(typeName))", at: b.stage.verbRange, id: "bind.wrongInput")
             }
             if b.option("by") != nil { throw b.error("'by:' needs a frame of curves, not a \(typeName)", at: b.option("by")?.range) }
             return BoundStage(output: .object("plot")) { v in

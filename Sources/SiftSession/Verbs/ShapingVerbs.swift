@@ -130,7 +130,7 @@ func unpack(_ v: Value) throws -> (DataFrame, Grouping?, [String]) {
     switch v {
     case .frame(let f): return (f, nil, [])
     case .grouped(let g): return (g.frame, g.grouping, g.keys)
-    default: throw FrameError.typeMismatch("expected a frame, got a \(v.kindName)")
+    default: throw FrameError.typeMismatch("expected a frame, got \(FrameError.withArticle(v.kindName))")
     }
 }
 
