@@ -74,6 +74,11 @@ struct GiniCriterion: SplitCriterion, @unchecked Sendable {
 
     @inline(__always)
     func score(_ s: UnsafePointer<Double>) -> Double {
+        if classCount == 2 {
+            // The general loop's arithmetic, unrolled for the common binary case.
+            let total = s[0] + s[1]
+            return total > 0 ? (s[0] * s[0] + s[1] * s[1]) / total : 0
+        }
         var total = 0.0, squares = 0.0
         for k in 0..<classCount { total += s[k]; squares += s[k] * s[k] }
         return total > 0 ? squares / total : 0
@@ -81,6 +86,7 @@ struct GiniCriterion: SplitCriterion, @unchecked Sendable {
 
     @inline(__always)
     func isAdmissible(_ s: UnsafePointer<Double>) -> Bool {
+        if classCount == 2 { return s[0] + s[1] > 0 }
         var total = 0.0
         for k in 0..<classCount { total += s[k] }
         return total > 0

@@ -77,7 +77,7 @@ extension TreeBuilder {
             var drawn = 0, examined = 0
             while drawn < featureCount && examined < limits.maxFeatures {
                 let j = drawn + generator.below(featureCount - drawn)
-                featureOrder.swapAt(drawn, j)
+                (featureOrder[drawn], featureOrder[j]) = (featureOrder[j], featureOrder[drawn])
                 let f = featureOrder[drawn]
                 drawn += 1
                 evaluate(feature: f, start: start, end: end, stats: stats, parentScore: parentScore,
@@ -97,28 +97,48 @@ extension TreeBuilder {
         let miss = codes.missingSlot
         lane.best = SplitChoice()
         lane.best.gain = limits.minimumGain
+        if searchBounds >= 0 {
+            // A feature whose range in the node is one code is constant there: nothing to sum.
+            let b = bounds.lower(searchBounds)
+            if b[f] == b[featureCount + f] { lane.constant = true; return }
+        }
         do {
             if block >= 0 {
                 let b = blocks[block], o = slotOffset[f]
-                scan(feature: f, entries: bins, bins: nil, counts: UnsafePointer(b.counts + o), stats: UnsafePointer(b.hist + o * width),
+                scan(feature: f, entries: bins, first: 0, bins: nil, counts: UnsafePointer(b.counts + o), stats: UnsafePointer(b.hist + o * width),
                      missing: miss.map { (b.counts[o + $0], UnsafePointer(b.hist + (o + $0) * width)) },
                      parent: parent, m: m, parentScore: parentScore, lane: lane)
-            } else if !codes.isExact || bins <= 64 * m {
-                let b = blocks[0], o = slotOffset[f], slots = codes.slotCounts[f]
-                let h = b.hist + o * width, c = b.counts + o
+            } else if let range = denseRange(feature: f, rows: m) {
+                // Only the codes the node can hold are zeroed, summed and scanned.
+                let b = blocks[0], o = slotOffset[f], first = range.lowerBound
+                let h = b.hist + (o + first) * width, c = b.counts + o + first
+                let slots = codes.isExact ? range.count : codes.slotCounts[f]
                 h.update(repeating: 0, count: slots * width)
                 c.update(repeating: 0, count: slots)
                 criterion.accumulate(rows: UnsafeBufferPointer(start: rows + start, count: m), codes: codes.codes(f),
-                                     hist: h, counts: c)
-                scan(feature: f, entries: bins, bins: nil, counts: UnsafePointer(c), stats: UnsafePointer(h),
+                                     hist: b.hist + o * width, counts: b.counts + o)
+                scan(feature: f, entries: range.count, first: first, bins: nil, counts: UnsafePointer(c), stats: UnsafePointer(h),
                      missing: miss.map { (c[$0], UnsafePointer(h + $0 * width)) },
                      parent: parent, m: m, parentScore: parentScore, lane: lane)
             } else {
                 let runs = sortedRuns(feature: f, start: start, end: end, lane: lane)
-                scan(feature: f, entries: runs, bins: UnsafePointer(lane.runBins), counts: UnsafePointer(lane.runCounts), stats: UnsafePointer(lane.runStats),
+                scan(feature: f, entries: runs, first: 0, bins: UnsafePointer(lane.runBins), counts: UnsafePointer(lane.runCounts), stats: UnsafePointer(lane.runStats),
                      missing: nil, parent: parent, m: m, parentScore: parentScore, lane: lane)
             }
         }
+    }
+
+    /// The codes to histogram densely for feature `f` in a node of `m` rows: all of them for
+    /// binned codes; for exact codes the node's range (``CodeBounds``) when it is small enough
+    /// against `m` that zeroing and scanning it costs less than sorting the node's codes, else nil.
+    private func denseRange(feature f: Int, rows m: Int) -> Range<Int>? {
+        guard codes.isExact else { return 0..<codes.binCounts[f] }
+        var range = 0..<codes.binCounts[f]
+        if searchBounds >= 0 {
+            let b = bounds.lower(searchBounds)
+            range = Int(b[f])..<Int(b[featureCount + f]) + 1
+        }
+        return range.count <= 16 * m ? range : nil
     }
 
     /// Sorts the node's (code, row) pairs and sums the statistics of each run of equal codes
@@ -150,11 +170,11 @@ extension TreeBuilder {
     }
 
     /// Scans the codes of one feature in ascending order and keeps the best valid boundary in
-    /// the lane. Entry `j` has code `bins?[j] ?? j`, `counts[j]` rows and statistics
+    /// the lane. Entry `j` has code `bins?[j] ?? first + j`, `counts[j]` rows and statistics
     /// `stats[j · width ...]`; entries with no rows are skipped, so a boundary always lies
     /// between two codes present in the node. With missing rows, each boundary is tried with
     /// them on the left and on the right, and "missing alone on the right" is tried last.
-    private func scan(feature f: Int, entries: Int, bins: UnsafePointer<Int32>?, counts: UnsafePointer<Int32>,
+    private func scan(feature f: Int, entries: Int, first: Int, bins: UnsafePointer<Int32>?, counts: UnsafePointer<Int32>,
                       stats: UnsafePointer<Double>, missing: (count: Int32, stats: UnsafePointer<Double>)?,
                       parent: UnsafePointer<Double>, m: Int, parentScore: Double, lane: SplitLane) {
         let w = width, minLeaf = limits.minSamplesLeaf
@@ -167,7 +187,7 @@ extension TreeBuilder {
                                         missingLeft: Bool, onlyMissingRight: Bool) {
             let rc = m - lc
             guard lc >= minLeaf, rc >= minLeaf else { return }
-            for k in 0..<w { right[k] = parent[k] - l[k] }
+            if w == 2 { right[0] = parent[0] - l[0]; right[1] = parent[1] - l[1] } else { for k in 0..<w { right[k] = parent[k] - l[k] } }
             guard criterion.isAdmissible(l), criterion.isAdmissible(right) else { return }
             let gain = criterion.score(l) + criterion.score(right) - parentScore
             guard gain > lane.best.gain else { return }
@@ -180,7 +200,7 @@ extension TreeBuilder {
         for j in 0..<entries {
             let cnt = Int(counts[j])
             if cnt == 0 { continue }
-            let bin = bins.map { Int($0[j]) } ?? j
+            let bin = bins.map { Int($0[j]) } ?? first + j
             if previous >= 0 {
                 if let missing {
                     consider(acc, leftCount: accCount, lo: previous, hi: bin, missingLeft: false, onlyMissingRight: false)
@@ -194,7 +214,7 @@ extension TreeBuilder {
                 }
             }
             let s = stats + j * w
-            for k in 0..<w { acc[k] += s[k] }
+            if w == 2 { acc[0] += s[0]; acc[1] += s[1] } else { for k in 0..<w { acc[k] += s[k] } }
             accCount += cnt
             previous = bin
             present += 1

@@ -77,6 +77,8 @@ struct OpenNode {
     var split: SplitChoice
     /// The node's histogram block in subtraction mode, else -1.
     var block: Int
+    /// The node's slot in the builder's ``CodeBounds`` (exact codes), else -1.
+    var bounds: Int
 }
 
 /// Grows one tree over coded features with a plugged-in criterion (ML-From-Scratch's
@@ -108,13 +110,17 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
     var blocks: [(hist: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int32>)] = []
     var freeBlocks: [Int] = []
     /// Per-lane scratch for sorted (sparse) histograms and scans.
-    var lanes: [SplitLane]
+    let lanes: [SplitLane]
     /// Scratch for drawing candidate features.
-    var featureOrder: [Int]
+    let featureOrder: UnsafeMutablePointer<Int>
     /// Subtraction mode: the codes again, row by row (`featureCount` per row), so one gather
     /// brings all of a row's bins, and per-thread partial blocks for large nodes.
     var rowMajor: UnsafeMutablePointer<Code>? = nil
     var partialBlocks: [Int] = []
+    /// Exact codes: the code range of every feature in each open node, and the slot of the node
+    /// whose split is being searched (-1 when ranges are not tracked).
+    let bounds: CodeBounds
+    var searchBounds = -1
 
     init(codes: FeatureCodes<Code>, criterion: Criterion, limits: TreeLimits) {
         self.codes = codes
@@ -126,10 +132,11 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         for s in codes.slotCounts { offsets.append(total); total += s }
         slotOffset = offsets
         totalSlots = total
+        bounds = CodeBounds(featureCount: codes.featureCount)
         rows = .allocate(capacity: max(1, codes.rowCount))
         scratchRows = .allocate(capacity: max(1, codes.rowCount))
         let laneCount = limits.parallel && !limits.subtractHistograms ? max(1, featureCount) : 1
-        featureOrder = Array(0..<codes.featureCount)
+        featureOrder = .allocate(capacity: max(1, codes.featureCount))
         lanes = (0..<laneCount).map { _ in SplitLane(width: criterion.width, rowCapacity: codes.rowCount) }
         if !limits.subtractHistograms { _ = makeBlock() }
         if limits.subtractHistograms {
@@ -144,7 +151,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
     }
 
     deinit {
-        rows.deallocate(); scratchRows.deallocate()
+        rows.deallocate(); scratchRows.deallocate(); featureOrder.deallocate()
         rowMajor?.deallocate()
         for b in blocks { b.hist.deallocate(); b.counts.deallocate() }
     }
@@ -196,20 +203,22 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         }
 
         /// Finds the node's split, or records it as a leaf.
-        func open(_ id: Int32, start: Int, end: Int, depth: Int, block: Int, generator: inout SeededGenerator) {
+        func open(_ id: Int32, start: Int, end: Int, depth: Int, block: Int, bounds slot: Int, generator: inout SeededGenerator) {
             let m = end - start
             let s = UnsafePointer(nodeStats.base + Int(id) * w)
             var split: SplitChoice? = nil
             if depth < limits.maxDepth && m >= limits.minSamplesSplit && m >= 2 * limits.minSamplesLeaf
                 && !criterion.isPure(s, rows: UnsafeBufferPointer(start: rows + start, count: m)) {
+                searchBounds = slot
                 split = findSplit(start: start, end: end, stats: s, block: block,
                                   leftStats: leftStats.base + Int(id) * w, generator: &generator)
             }
             if let split {
-                frontier.append(OpenNode(node: id, start: start, end: end, depth: depth, split: split, block: block))
+                frontier.append(OpenNode(node: id, start: start, end: end, depth: depth, split: split, block: block, bounds: slot))
             } else {
                 tree.leaves.append((id, Int32(start), Int32(end)))
                 if block >= 0 { freeBlocks.append(block) }
+                bounds.release(slot)
             }
         }
 
@@ -219,7 +228,13 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             rootBlock = takeBlock()
             buildBlock(rootBlock, start: 0, end: n)
         }
-        open(root, start: 0, end: n, depth: 0, block: rootBlock, generator: &generator)
+        var rootBounds = -1
+        if codes.isExact && !limits.subtractHistograms {
+            rootBounds = bounds.take()
+            let b = bounds.lower(rootBounds)
+            for f in 0..<featureCount { b[f] = 0; b[featureCount + f] = Int32(max(0, codes.binCounts[f] - 1)) }
+        }
+        open(root, start: 0, end: n, depth: 0, block: rootBlock, bounds: rootBounds, generator: &generator)
 
         while !frontier.isEmpty {
             let c: OpenNode
@@ -233,6 +248,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             if leafCount >= limits.maxLeafNodes {
                 tree.leaves.append((c.node, Int32(c.start), Int32(c.end)))
                 if c.block >= 0 { freeBlocks.append(c.block) }
+                bounds.release(c.bounds)
                 continue
             }
             let sp = c.split
@@ -258,11 +274,20 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
                 subtract(from: c.block, small)
                 (lb, rb) = leftSmaller ? (small, c.block) : (c.block, small)
             }
+            // The children's code ranges: the parent's, cut at the split.
+            var leftBounds = -1, rightBounds = -1
+            if c.bounds >= 0 {
+                leftBounds = bounds.take(copying: c.bounds)
+                rightBounds = bounds.take(copying: c.bounds)
+                bounds.lower(leftBounds)[featureCount + sp.feature] = Int32(sp.lo)
+                bounds.lower(rightBounds)[sp.feature] = Int32(sp.hi)
+                bounds.release(c.bounds)
+            }
             // Depth-first pops the left child first, as scikit-learn's builder does.
             let depth = c.depth + 1
             let before = frontier.count
-            open(leftID, start: c.start, end: mid, depth: depth, block: lb, generator: &generator)
-            open(leftID + 1, start: mid, end: c.end, depth: depth, block: rb, generator: &generator)
+            open(leftID, start: c.start, end: mid, depth: depth, block: lb, bounds: leftBounds, generator: &generator)
+            open(leftID + 1, start: mid, end: c.end, depth: depth, block: rb, bounds: rightBounds, generator: &generator)
             if limits.maxLeafNodes == Int.max, frontier.count == before + 2 { frontier.swapAt(before, before + 1) }
         }
         tree.outputs = Array(UnsafeBufferPointer(start: outputs.base, count: outputs.count))
@@ -333,6 +358,54 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
 
 /// Rows from which a parallel builder partitions a node on all cores.
 let parallelPartitionRows = 32_768
+
+/// Per open node, the range of codes each feature can still take in it: the root's range cut
+/// by every split on the way down (left: codes ≤ `lo`, right: codes ≥ `hi`). A node's dense
+/// histogram of a feature then needs only that range, which narrows quickly with depth for
+/// features of many distinct values. Slots of `2 × featureCount` codes (lower bounds, then
+/// upper bounds) are taken and released as nodes open and close; pointers into the pool are
+/// valid until the next `take`.
+final class CodeBounds {
+    private let featureCount: Int
+    private var base: UnsafeMutablePointer<Int32>
+    private var capacity = 0, used = 0
+    private var free: [Int] = []
+
+    init(featureCount: Int) {
+        self.featureCount = featureCount
+        base = .allocate(capacity: 1)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The lower bounds of slot `k` (`featureCount` of them), followed by the upper bounds.
+    func lower(_ k: Int) -> UnsafeMutablePointer<Int32> { base + k * 2 * featureCount }
+
+    /// A free slot (its contents undefined).
+    func take() -> Int {
+        if let k = free.popLast() { return k }
+        if used == capacity {
+            let grown = max(16, 2 * capacity), width = 2 * featureCount
+            let fresh = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, grown * width))
+            fresh.update(from: base, count: used * width)
+            base.deallocate()
+            base = fresh
+            capacity = grown
+        }
+        used += 1
+        return used - 1
+    }
+
+    /// A free slot holding a copy of slot `k`.
+    func take(copying k: Int) -> Int {
+        let fresh = take()
+        lower(fresh).update(from: lower(k), count: 2 * featureCount)
+        return fresh
+    }
+
+    /// Returns slot `k` to the pool (nothing for -1).
+    func release(_ k: Int) { if k >= 0 { free.append(k) } }
+}
 
 /// An append-only buffer of doubles addressed by offset (its base moves when it grows, so
 /// pointers into it are taken only between appends).
