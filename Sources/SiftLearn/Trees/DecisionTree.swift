@@ -80,77 +80,92 @@ public struct DecisionTree: Sendable, Equatable {
     /// Adds `scale ×` the leaf output of rows `range` of `x` (column-major, `n` rows) to `out`
     /// (`width` values per row, this tree's written from `offset`).
     ///
-    /// Without missing values, the block's rows descend level by level: each pass moves every
-    /// row that is still travelling one node down and keeps it on the active list only if it
-    /// moved (a leaf points to itself, so a row that arrived steps in place once and drops
-    /// out). The iterations of a pass are independent, so the processor overlaps the node and
-    /// feature loads of many rows instead of waiting on one path at a time.
-    ///
-    /// - Parameter scratch: room for `2 × range.count` node indices (the caller's, reused).
+    /// - Parameter scratch: room for `3 × range.count` node indices (the caller's, reused).
     func add(_ x: UnsafePointer<Double>, rows n: Int, range: Range<Int>, missingAware: Bool,
              into out: UnsafeMutablePointer<Double>, width: Int, offset: Int = 0, scale: Double,
              scratch: UnsafeMutablePointer<Int32>) {
+        let m = range.count, base = range.lowerBound
+        if missingAware {
+            nodes.withUnsafeBufferPointer { np in
+                missingLeft.withUnsafeBufferPointer { mp in
+                    for r in 0..<m {
+                        scratch[r] = Int32(leaf(x, row: base &+ r, rows: n, nodes: np.baseAddress!, missing: mp.baseAddress))
+                    }
+                }
+            }
+        } else {
+            walk.withUnsafeBufferPointer { np in
+                let p = np.baseAddress!
+                descend(count: m, scratch: scratch) { k, r in
+                    let node = p[k]
+                    let v = x[Int(node.feature) &* n &+ base &+ r]
+                    return node.left &+ Int32(unsafeBitCast(v > node.threshold, to: UInt8.self))
+                }
+            }
+        }
+        emit(leaves: scratch, base: base, count: m, into: out, width: width, offset: offset, scale: scale)
+    }
+
+    /// Walks `m` rows from the root to their leaves, level by level, leaving row `r`'s leaf in
+    /// `scratch[r]`; `step(k, r)` is the node row `r` goes to from node `k` (a leaf returns
+    /// itself).
+    ///
+    /// Each pass moves every row that is still travelling down the tree; the iterations of a
+    /// pass are independent, so the processor overlaps the node and feature loads of many rows
+    /// instead of waiting on one path at a time. Shallow trees (boosting) take exactly `levels`
+    /// passes over all rows. Deep ones (fully grown forest trees, whose paths vary widely in
+    /// length) keep a list of the rows still travelling: each pass takes two steps per row,
+    /// marks the rows that moved, and a second, cheap loop drops the others (compacting inside
+    /// the first loop would chain every iteration to the previous one's loads; two steps per
+    /// pass halve the bookkeeping and took 2.8 → 2.2 s on the benchmark's forest).
+    ///
+    /// - Parameter scratch: room for `3 × m` indices: leaves, the travelling list, the marks.
+    @inline(__always)
+    func descend(count m: Int, scratch: UnsafeMutablePointer<Int32>, step: (Int, Int) -> Int32) {
+        let position = scratch, active = scratch + m
+        guard levels > 0 else {
+            position.update(repeating: 0, count: m)
+            return
+        }
+        for r in 0..<m { position[r] = step(0, r) }
+        if levels <= Self.levelPassDepth {
+            for _ in 1..<levels {
+                for r in 0..<m { position[r] = step(Int(position[r]), r) }
+            }
+            return
+        }
+        for r in 0..<m { active[r] = Int32(r) }
+        let moved = UnsafeMutableRawPointer(scratch + 2 * m).assumingMemoryBound(to: UInt8.self)
+        var count = m
+        while count > 0 {
+            for a in 0..<count {
+                let r = Int(active[a]), k = position[r]
+                let next = step(Int(step(Int(k), r)), r)
+                position[r] = next
+                moved[a] = unsafeBitCast(next != k, to: UInt8.self)
+            }
+            var kept = 0
+            for a in 0..<count {
+                active[kept] = active[a]
+                kept &+= Int(moved[a])
+            }
+            count = kept
+        }
+    }
+
+    /// Adds `scale ×` the outputs of leaves `leaves[r]` to output rows `base + r` (`width`
+    /// values per row, this tree's from `offset`).
+    func emit(leaves: UnsafePointer<Int32>, base: Int, count m: Int, into out: UnsafeMutablePointer<Double>,
+              width: Int, offset: Int, scale: Double) {
         outputs.withUnsafeBufferPointer { op in
             let o = op.baseAddress!, w = outputWidth
-            @inline(__always) func emit(_ i: Int, _ leaf: Int) {
-                if w == 1 {
-                    out[i &* width &+ offset] += scale * o[leaf]
-                } else {
-                    let d = out + (i &* width &+ offset), l = leaf &* w
+            if w == 1 {
+                for r in 0..<m { out[(base &+ r) &* width &+ offset] += scale * o[Int(leaves[r])] }
+            } else {
+                for r in 0..<m {
+                    let d = out + ((base &+ r) &* width &+ offset), l = Int(leaves[r]) &* w
                     for k in 0..<w { d[k] += scale * o[l &+ k] }
                 }
-            }
-            if missingAware {
-                nodes.withUnsafeBufferPointer { np in
-                    missingLeft.withUnsafeBufferPointer { mp in
-                        for i in range { emit(i, leaf(x, row: i, rows: n, nodes: np.baseAddress!, missing: mp.baseAddress)) }
-                    }
-                }
-                return
-            }
-            walk.withUnsafeBufferPointer { np in
-                let p = np.baseAddress!, m = range.count, base = range.lowerBound
-                let position = scratch, active = scratch + m
-                let root = p[0]
-                guard root.left != 0 else {
-                    for i in range { emit(i, 0) }
-                    return
-                }
-                // The first pass is the root's split for every row.
-                let column0 = x + (Int(root.feature) &* n &+ base)
-                for r in 0..<m {
-                    position[r] = root.left &+ Int32(unsafeBitCast(column0[r] > root.threshold, to: UInt8.self))
-                    active[r] = Int32(r)
-                }
-                if levels <= Self.levelPassDepth {
-                    // Shallow trees (boosting): every row takes exactly `levels` steps, with no
-                    // bookkeeping of who has arrived.
-                    for _ in 1..<max(1, levels) {
-                        for r in 0..<m {
-                            let node = p[Int(position[r])]
-                            let v = x[Int(node.feature) &* n &+ base &+ r]
-                            position[r] = node.left &+ Int32(unsafeBitCast(v > node.threshold, to: UInt8.self))
-                        }
-                    }
-                    for r in 0..<m { emit(base &+ r, Int(position[r])) }
-                    return
-                }
-                var count = m
-                while count > 0 {
-                    var kept = 0
-                    for a in 0..<count {
-                        let r = Int(active[a])
-                        let k = position[r]
-                        let node = p[Int(k)]
-                        let v = x[Int(node.feature) &* n &+ base &+ r]
-                        let next = node.left &+ Int32(unsafeBitCast(v > node.threshold, to: UInt8.self))
-                        position[r] = next
-                        active[kept] = Int32(r)
-                        kept &+= Int(unsafeBitCast(next != k, to: UInt8.self))
-                    }
-                    count = kept
-                }
-                for r in 0..<m { emit(base &+ r, Int(position[r])) }
             }
         }
     }
@@ -163,7 +178,15 @@ enum TreePrediction {
     /// table (process CPU for 1M rows): a forest of 100 fully grown trees (36k nodes each) took
     /// 12.4 s at 8,192 rows, 10.0 s at 65,536 and 14 s at 500,000 (the block's columns no
     /// longer fit the cache); 100 boosting trees of depth 6 take 0.9 s at 8,192 or 32,768.
+    /// With ``CodedTrees`` the forest takes 4.4–5 s at 65,536 and 6–8 s at 8,192 or 16,384.
     static let blockRows = 65_536
+
+    /// From how many rows and trees a prediction recodes the trees (``CodedTrees``) instead of
+    /// walking their double thresholds: recoding reads every node once and coding the input
+    /// costs a binary search per value, which a single tree does not win back (1M rows of the
+    /// session table, one depth-10 tree: 0.015 s walking doubles, 0.077 s coded).
+    static let codedRows = 4096
+    static let codedTrees = 8
 
     /// Sums, for every row, `scale ×` the outputs of `trees` (with `trees[t]` writing at
     /// `offsets[t]` of the row's `width` values), starting from `initial` per row.
@@ -176,20 +199,34 @@ enum TreePrediction {
         var out = [Double](repeating: 0, count: n * width)
         guard n > 0 else { return out }
         // A matrix without features has no values; its trees are single leaves that read none.
+        let p = values.count / n
         let values = values.isEmpty ? [0] : values
+        let coded = missingAware || n < codedRows || trees.count < codedTrees ? nil : CodedTrees(trees, featureCount: p)
         values.withUnsafeBufferPointer { xv in
             out.withUnsafeMutableBufferPointer { ov in
                 nonisolated(unsafe) let x = xv.baseAddress!, o = ov.baseAddress!
                 Parallel.forEachChunk(count: n, grain: 4096) { chunk in
-                    let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * min(blockRows, chunk.count))
-                    defer { scratch.deallocate() }
+                    let rows = min(blockRows, chunk.count)
+                    let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * rows + 2)
+                    let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: coded == nil ? 0 : (rows + 1) * max(1, p))
+                    codes.initialize(repeating: 0, count: coded == nil ? 0 : (rows + 1) * max(1, p))
+                    defer { scratch.deallocate(); codes.deallocate() }
                     for i in chunk { for k in 0..<width { o[i * width + k] = initial[k] } }
                     var start = chunk.lowerBound
                     while start < chunk.upperBound {
                         let block = start..<min(chunk.upperBound, start + blockRows)
+                        coded?.code(x, rows: n, range: block, into: codes)
                         for (t, tree) in trees.enumerated() {
-                            tree.add(x, rows: n, range: block, missingAware: missingAware, into: o, width: width,
-                                     offset: offsets?[t] ?? 0, scale: scale, scratch: scratch)
+                            if let coded {
+                                coded.nodes[t].withUnsafeBufferPointer { nodes in
+                                    tree.add(coded: nodes.baseAddress!, codes: codes, features: max(1, p), base: block.lowerBound,
+                                             count: block.count, into: o, width: width, offset: offsets?[t] ?? 0,
+                                             scale: scale, scratch: scratch)
+                                }
+                            } else {
+                                tree.add(x, rows: n, range: block, missingAware: missingAware, into: o, width: width,
+                                         offset: offsets?[t] ?? 0, scale: scale, scratch: scratch)
+                            }
                         }
                         start = block.upperBound
                     }
