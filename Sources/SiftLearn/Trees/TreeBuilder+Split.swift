@@ -241,7 +241,7 @@ extension TreeBuilder {
             let block = me.blocks[targets[k]]
             block.hist.update(repeating: 0, count: me.totalSlots * me.width)
             block.counts.update(repeating: 0, count: me.totalSlots)
-            me.accumulateRows(start + ranges[k].lowerBound, start + ranges[k].upperBound, hist: block.hist, counts: block.counts)
+            me.accumulateRows(me.rows + start + ranges[k].lowerBound, count: ranges[k].count, hist: block.hist, counts: block.counts)
         }
         if chunks > 1 {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
@@ -256,13 +256,36 @@ extension TreeBuilder {
         }
     }
 
-    /// The row-wise histogram loop over `rows[from..<to]` (every feature of a row at once).
-    private func accumulateRows(_ from: Int, _ to: Int, hist: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int32>) {
+    /// The row-wise histogram loop over the `count` rows listed at `list` (every feature of a
+    /// row at once).
+    func accumulateRows(_ list: UnsafePointer<Int32>, count: Int, hist: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int32>) {
         guard let rm = rowMajor else { return }
         let p = featureCount, w = width
         slotOffset.withUnsafeBufferPointer { so in
-            for j in from..<to {
-                let row = Int(rows[j])
+            if w == 2 {
+                // Boosting's (gradient, hessian): read once per row, not once per feature (the
+                // histogram stores could alias the criterion's arrays, so they are reloaded).
+                var pair = (0.0, 0.0)
+                for j in 0..<count {
+                    let row = Int(list[j])
+                    let codesOfRow = rm + row &* p
+                    withUnsafeMutableBytes(of: &pair) { b in
+                        let s = b.baseAddress!.assumingMemoryBound(to: Double.self)
+                        s[0] = 0; s[1] = 0
+                        criterion.add(row: row, to: s)
+                    }
+                    let (g, h) = pair
+                    for f in 0..<p {
+                        let slot = so[f] &+ Int(codesOfRow[f])
+                        hist[2 &* slot] += g
+                        hist[2 &* slot &+ 1] += h
+                        counts[slot] &+= 1
+                    }
+                }
+                return
+            }
+            for j in 0..<count {
+                let row = Int(list[j])
                 let codesOfRow = rm + row &* p
                 for f in 0..<p {
                     let slot = so[f] &+ Int(codesOfRow[f])

@@ -189,6 +189,9 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         for i in 0..<n { criterion.add(row: Int(rows[i]), to: childLeft) }
         var frontier: [OpenNode] = []
         var leafCount = 1
+        // Trees limited by depth alone in subtraction mode (boosting) grow a level at a time,
+        // so that each level costs one dispatch to the cores instead of two per node.
+        let levelWise = limits.subtractHistograms && limits.maxLeafNodes == Int.max
 
         /// Appends a node whose statistics are `s` (scratch memory, not one of the buffers).
         func addNode(_ s: UnsafePointer<Double>) -> Int32 {
@@ -236,7 +239,55 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         }
         open(root, start: 0, end: n, depth: 0, block: rootBlock, bounds: rootBounds, generator: &generator)
 
+        /// Makes `c` a split with two new children (whose histogram blocks are `lb` and `rb`
+        /// in subtraction mode) and opens them.
+        func split(_ c: OpenNode, leftBlock lb: Int, rightBlock rb: Int, generator: inout SeededGenerator) {
+            let sp = c.split
+            let p = Int(c.node) * w
+            for k in 0..<w {
+                childLeft[k] = leftStats.base[p + k]
+                childRight[k] = nodeStats.base[p + k] - leftStats.base[p + k]
+            }
+            let leftID = addNode(childLeft)
+            _ = addNode(childRight)
+            tree.nodes[Int(c.node)] = TreeNode(threshold: sp.threshold, feature: Int32(sp.feature), left: leftID)
+            tree.missingLeft[Int(c.node)] = sp.missingLeft
+            tree.featureGains[sp.feature] += max(0, sp.gain)
+            leafCount += 1
+            let mid = c.start + sp.leftCount
+            // The children's code ranges: the parent's, cut at the split.
+            var leftBounds = -1, rightBounds = -1
+            if c.bounds >= 0 {
+                leftBounds = bounds.take(copying: c.bounds)
+                rightBounds = bounds.take(copying: c.bounds)
+                bounds.lower(leftBounds)[featureCount + sp.feature] = Int32(sp.lo)
+                bounds.lower(rightBounds)[sp.feature] = Int32(sp.hi)
+                bounds.release(c.bounds)
+            }
+            let depth = c.depth + 1
+            let before = frontier.count
+            open(leftID, start: c.start, end: mid, depth: depth, block: lb, bounds: leftBounds, generator: &generator)
+            open(leftID + 1, start: mid, end: c.end, depth: depth, block: rb, bounds: rightBounds, generator: &generator)
+            // Depth-first pops the left child first, as scikit-learn's builder does.
+            if !levelWise, limits.maxLeafNodes == Int.max, frontier.count == before + 2 { frontier.swapAt(before, before + 1) }
+        }
+
         while !frontier.isEmpty {
+            if levelWise {
+                // Every node of the level is partitioned, and its smaller child histogrammed,
+                // in one pass over the cores; the larger children's histograms are the parents'
+                // minus those.
+                let level = frontier
+                frontier.removeAll(keepingCapacity: true)
+                let small = level.map { _ in takeBlock() }
+                partitionLevel(level, smallBlocks: small)
+                for (c, s) in zip(level, small) {
+                    subtract(from: c.block, s)
+                    let leftSmaller = 2 * c.split.leftCount <= c.end - c.start
+                    split(c, leftBlock: leftSmaller ? s : c.block, rightBlock: leftSmaller ? c.block : s, generator: &generator)
+                }
+                continue
+            }
             let c: OpenNode
             if limits.maxLeafNodes == Int.max {
                 c = frontier.removeLast()
@@ -251,44 +302,18 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
                 bounds.release(c.bounds)
                 continue
             }
-            let sp = c.split
-            partition(start: c.start, end: c.end, split: sp)
-            let p = Int(c.node) * w
-            for k in 0..<w {
-                childLeft[k] = leftStats.base[p + k]
-                childRight[k] = nodeStats.base[p + k] - leftStats.base[p + k]
-            }
-            let leftID = addNode(childLeft)
-            _ = addNode(childRight)
-            tree.nodes[Int(c.node)] = TreeNode(threshold: sp.threshold, feature: Int32(sp.feature), left: leftID)
-            tree.missingLeft[Int(c.node)] = sp.missingLeft
-            tree.featureGains[sp.feature] += max(0, sp.gain)
-            leafCount += 1
-            let mid = c.start + sp.leftCount
+            partition(start: c.start, end: c.end, split: c.split)
             var lb = -1, rb = -1
             if c.block >= 0 {
                 // Build the smaller child's histograms; the larger one's are the parent's minus those.
                 let small = takeBlock()
-                let leftSmaller = sp.leftCount <= c.end - mid
+                let mid = c.start + c.split.leftCount
+                let leftSmaller = c.split.leftCount <= c.end - mid
                 if leftSmaller { buildBlock(small, start: c.start, end: mid) } else { buildBlock(small, start: mid, end: c.end) }
                 subtract(from: c.block, small)
                 (lb, rb) = leftSmaller ? (small, c.block) : (c.block, small)
             }
-            // The children's code ranges: the parent's, cut at the split.
-            var leftBounds = -1, rightBounds = -1
-            if c.bounds >= 0 {
-                leftBounds = bounds.take(copying: c.bounds)
-                rightBounds = bounds.take(copying: c.bounds)
-                bounds.lower(leftBounds)[featureCount + sp.feature] = Int32(sp.lo)
-                bounds.lower(rightBounds)[sp.feature] = Int32(sp.hi)
-                bounds.release(c.bounds)
-            }
-            // Depth-first pops the left child first, as scikit-learn's builder does.
-            let depth = c.depth + 1
-            let before = frontier.count
-            open(leftID, start: c.start, end: mid, depth: depth, block: lb, bounds: leftBounds, generator: &generator)
-            open(leftID + 1, start: mid, end: c.end, depth: depth, block: rb, bounds: rightBounds, generator: &generator)
-            if limits.maxLeafNodes == Int.max, frontier.count == before + 2 { frontier.swapAt(before, before + 1) }
+            split(c, leftBlock: lb, rightBlock: rb, generator: &generator)
         }
         tree.outputs = Array(UnsafeBufferPointer(start: outputs.base, count: outputs.count))
         return tree
@@ -319,6 +344,54 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
             let r = Parallel.chunkRange(k, of: parts, count: m)
             counts[k] = me.partitionRange(start + r.lowerBound, start + r.upperBound, split: split)
         }
+        join(start: start, count: m, parts: parts, lefts: UnsafePointer(lefts.baseAddress!))
+    }
+
+    /// Partitions every node of `level` and sums the histograms of each node's smaller child
+    /// into `smallBlocks[i]`, cutting every node into one range per core: each core partitions
+    /// its ranges and histograms the rows of each that go to the smaller side into its own
+    /// blocks, which are then added up.
+    func partitionLevel(_ level: [OpenNode], smallBlocks: [Int]) {
+        let total = level.reduce(0) { $0 + $1.end - $1.start }
+        let parts = limits.parallel && total >= parallelNodeRows ? Parallel.coreCount : 1
+        while partialBlocks.count < (parts - 1) * level.count { partialBlocks.append(makeBlock()) }
+        let lefts = UnsafeMutableBufferPointer<Int>.allocate(capacity: level.count * parts)
+        defer { lefts.deallocate() }
+        nonisolated(unsafe) let me = self
+        nonisolated(unsafe) let counts = lefts
+        let body: @Sendable (Int) -> Void = { k in
+            for (i, c) in level.enumerated() {
+                let r = Parallel.chunkRange(k, of: parts, count: c.end - c.start)
+                let from = c.start + r.lowerBound, to = c.start + r.upperBound
+                let l = me.partitionRange(from, to, split: c.split)
+                counts[i * parts + k] = l
+                let block = me.blocks[k == 0 ? smallBlocks[i] : me.partialBlocks[(k - 1) * level.count + i]]
+                block.hist.update(repeating: 0, count: me.totalSlots * me.width)
+                block.counts.update(repeating: 0, count: me.totalSlots)
+                if 2 * c.split.leftCount <= c.end - c.start {
+                    me.accumulateRows(me.rows + from, count: l, hist: block.hist, counts: block.counts)
+                } else {
+                    me.accumulateRows(me.scratchRows + from, count: r.count - l, hist: block.hist, counts: block.counts)
+                }
+            }
+        }
+        if parts > 1 { DispatchQueue.concurrentPerform(iterations: parts, execute: body) } else { body(0) }
+        for (i, c) in level.enumerated() {
+            join(start: c.start, count: c.end - c.start, parts: parts, lefts: UnsafePointer(lefts.baseAddress! + i * parts))
+            let into = blocks[smallBlocks[i]]
+            for k in 1..<max(1, parts) {
+                let from = blocks[partialBlocks[(k - 1) * level.count + i]]
+                for j in 0..<(totalSlots * width) { into.hist[j] += from.hist[j] }
+                for j in 0..<totalSlots { into.counts[j] &+= from.counts[j] }
+            }
+        }
+    }
+
+    /// Joins the `parts` partitioned ranges of `rows[start ..< start + m]` (range k's
+    /// `lefts[k]` left rows at its own start, its right rows in `scratchRows` from there): the
+    /// left parts in range order, then the right parts, which gives exactly the order of one
+    /// sequential pass.
+    private func join(start: Int, count m: Int, parts: Int, lefts: UnsafePointer<Int>) {
         var at = start
         for k in 0..<parts {
             // Range k's left rows sit at its own start, never before `at`: a forward copy is safe.
@@ -336,7 +409,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
 
     /// Partitions `rows[from..<to]`: the left rows move to the front of the range, the right
     /// ones go to `scratchRows[from...]`, both in order; returns the number of left rows.
-    private func partitionRange(_ from: Int, _ to: Int, split: SplitChoice) -> Int {
+    func partitionRange(_ from: Int, _ to: Int, split: SplitChoice) -> Int {
         let c = codes.codes(split.feature)
         let lo = split.lo, miss = codes.missingSlot ?? Int.max, missLeft = split.missingLeft
         var l = from, r = from
