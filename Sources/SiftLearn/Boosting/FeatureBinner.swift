@@ -1,4 +1,5 @@
 // Quantile binning of features into at most 255 bins plus a missing-value slot (UInt8 codes) for histogram boosting.
+import SiftFrame
 
 /// Bins every feature once before boosting, as LightGBM, XGBoost's `hist` and scikit-learn's
 /// `HistGradientBoosting*` do, so that split finding works on 256-slot histograms.
@@ -16,14 +17,13 @@ enum FeatureBinner {
     /// Bins the column-major `values` (`rowCount` per feature; NaN = missing).
     ///
     /// - Precondition: `1 <= maxBins <= 255`.
-    /// - Complexity: O(p · n) (one radix sort per feature).
+    /// - Complexity: O(p · n) (one radix sort per feature), the features over the cores.
     static func bin(_ values: UnsafeBufferPointer<Double>, rowCount n: Int, featureCount p: Int, maxBins: Int) -> FeatureCodes<UInt8> {
         precondition(maxBins >= 1 && maxBins <= 255, "at most 255 bins fit a byte beside the missing slot")
-        var codes = [UInt8](repeating: UInt8(missingSlot), count: n * p)
-        var binCounts: [Int] = [], edges: [[Double]] = []
-        var sorter = RadixSorter(capacity: n)
-        for f in 0..<p {
-            let col = values.baseAddress! + f * n
+        let storage = CodeStorage([UInt8](repeating: UInt8(missingSlot), count: n * p))
+        nonisolated(unsafe) let base = values.baseAddress
+        let edges = RadixSorter.perFeature(p, rows: n) { f, sorter -> [Double] in
+            let col = base! + f * n, cv = storage.base + f * n
             // NaN sorts after every number under orderedBits, so the present values come first.
             let (keys, order) = sorter.sort(count: n) { col[$0].isNaN ? UInt64.max : orderedBits(col[$0]) }
             var present = 0
@@ -46,17 +46,14 @@ enum FeatureBinner {
             }
             // Assign bins along the sorted order: the bin index only grows.
             var bin = 0
-            codes.withUnsafeMutableBufferPointer { cv in
-                for k in 0..<present {
-                    let i = Int(order[k]), v = col[i]
-                    while bin < e.count && e[bin] < v { bin += 1 }
-                    cv[f * n + i] = UInt8(bin)
-                }
+            for k in 0..<present {
+                let i = Int(order[k]), v = col[i]
+                while bin < e.count && e[bin] < v { bin += 1 }
+                cv[i] = UInt8(bin)
             }
-            binCounts.append(e.count + 1)
-            edges.append(e)
+            return e
         }
-        return FeatureCodes(rowCount: n, storage: CodeStorage(codes), binCounts: binCounts,
+        return FeatureCodes(rowCount: n, storage: storage, binCounts: edges.map { $0.count + 1 },
                             slotCounts: [Int](repeating: 256, count: p), missingSlot: missingSlot,
                             splitValues: edges, isExact: false)
     }

@@ -1,4 +1,5 @@
 // Features recoded as small integers once per fit: exact ranks for CART and forests, quantile bins for boosting.
+import SiftFrame
 
 /// A feature matrix recoded as one unsigned integer per cell, column-major, which the tree
 /// builder histograms instead of sorting doubles at every node.
@@ -47,30 +48,27 @@ struct FeatureCodes<Code: FixedWidthInteger & UnsignedInteger & Sendable>: Senda
 extension FeatureCodes where Code == UInt32 {
     /// Exact rank codes of every feature of `x` (-0.0 and 0.0 are one value).
     ///
-    /// - Complexity: O(p · n) (a radix sort per feature).
+    /// - Complexity: O(p · n) (a radix sort per feature), the features over the cores.
     init(exact x: FeatureMatrix) {
         let n = x.rowCount, p = x.featureCount
-        var codes = [UInt32](repeating: 0, count: n * p)
-        var counts: [Int] = [], values: [[Double]] = []
-        var sorter = RadixSorter(capacity: n)
-        x.values.withUnsafeBufferPointer { xv in
-            codes.withUnsafeMutableBufferPointer { cv in
-                for f in 0..<p {
-                    let col = xv.baseAddress! + f * n
-                    let (keys, order) = sorter.sort(count: n) { orderedBits(col[$0]) }
-                    var distinct: [Double] = []
-                    var last: UInt64? = nil
-                    for k in 0..<n {
-                        let key = keys[k]
-                        if key != last { distinct.append(col[Int(order[k])] + 0.0); last = key }
-                        cv[f * n + Int(order[k])] = UInt32(distinct.count - 1)
-                    }
-                    counts.append(distinct.count)
-                    values.append(distinct)
+        let storage = CodeStorage([UInt32](repeating: 0, count: n * p))
+        let values = x.values.withUnsafeBufferPointer { xv in
+            nonisolated(unsafe) let base = xv.baseAddress
+            return RadixSorter.perFeature(p, rows: n) { f, sorter -> [Double] in
+                let col = base! + f * n, cv = storage.base + f * n
+                let (keys, order) = sorter.sort(count: n) { orderedBits(col[$0]) }
+                var distinct: [Double] = []
+                var last: UInt64? = nil
+                for k in 0..<n {
+                    let key = keys[k]
+                    if key != last { distinct.append(col[Int(order[k])] + 0.0); last = key }
+                    cv[Int(order[k])] = UInt32(distinct.count - 1)
                 }
+                return distinct
             }
         }
-        self.init(rowCount: n, storage: CodeStorage(codes), binCounts: counts, slotCounts: counts, missingSlot: nil,
+        let counts = values.map(\.count)
+        self.init(rowCount: n, storage: storage, binCounts: counts, slotCounts: counts, missingSlot: nil,
                   splitValues: values, isExact: true)
     }
 }
@@ -92,6 +90,21 @@ struct RadixSorter {
     init(capacity n: Int) {
         keys = [UInt64](repeating: 0, count: n); keys2 = keys
         order = [Int32](repeating: 0, count: n); order2 = order
+    }
+
+    /// `body(f, sorter)` for every feature `f` in `0..<p`, in feature order of the results: the
+    /// features are shared out over the cores, each with its own sorter for `n` rows.
+    static func perFeature<T>(_ p: Int, rows n: Int, _ body: @Sendable (Int, inout RadixSorter) -> T) -> [T] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: p)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        let workers = min(p, Parallel.coreCount)
+        Parallel.forEach(workers) { w in
+            var sorter = RadixSorter(capacity: n)
+            for f in stride(from: w, to: p, by: workers) { slots[f] = body(f, &sorter) }
+        }
+        return results.map { $0! }
     }
 
     /// Sorts rows `0..<count` by `key(row)`, stably; returns the sorted keys and rows.
