@@ -265,16 +265,14 @@ extension TreeBuilder {
             if w == 2 {
                 // Boosting's (gradient, hessian): read once per row, not once per feature (the
                 // histogram stores could alias the criterion's arrays, so they are reloaded).
-                var pair = (0.0, 0.0)
+                let pair = UnsafeMutablePointer<Double>.allocate(capacity: 2)
+                defer { pair.deallocate() }
                 for j in 0..<count {
                     let row = Int(list[j])
                     let codesOfRow = rm + row &* p
-                    withUnsafeMutableBytes(of: &pair) { b in
-                        let s = b.baseAddress!.assumingMemoryBound(to: Double.self)
-                        s[0] = 0; s[1] = 0
-                        criterion.add(row: row, to: s)
-                    }
-                    let (g, h) = pair
+                    pair[0] = 0; pair[1] = 0
+                    criterion.add(row: row, to: pair)
+                    let g = pair[0], h = pair[1]
                     for f in 0..<p {
                         let slot = so[f] &+ Int(codesOfRow[f])
                         hist[2 &* slot] += g
