@@ -20,8 +20,8 @@ final class CodedTreesTests: XCTestCase {
     func testThresholdsBecomeRanksAndValuesCodeByCountingSmallerThresholds() throws {
         let coded = try XCTUnwrap(CodedTrees(handTrees(), featureCount: 1))
         XCTAssertEqual(coded.thresholds, [[-2, 1.5, 3]])
-        XCTAssertEqual(coded.nodes[0].map(\.code), [1, .max, 2, .max, .max])
-        XCTAssertEqual(coded.nodes[1].map(\.code), [2, 0, .max, .max, .max])
+        XCTAssertEqual(coded.tree(0).map(\.code), [1, .max, 2, .max, .max])
+        XCTAssertEqual(coded.tree(1).map(\.code), [2, 0, .max, .max, .max])
         // code(v) = #{t < v}: a value equal to a threshold codes to its rank, so it goes left.
         let values: [Double] = [-3, -2, 0, 1.5, 2, 3, 4, .nan, -.infinity, .infinity]
         var codes = [UInt32](repeating: 7, count: values.count)

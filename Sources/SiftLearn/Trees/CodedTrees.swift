@@ -13,44 +13,54 @@ import SiftFrame
 struct CodedTrees {
     /// Per feature: the distinct thresholds of every split on it, ascending.
     let thresholds: [[Double]]
-    /// Per tree: its nodes, in the tree's order.
-    let nodes: [[CodedNode]]
+    /// Every tree's nodes, tree after tree, each tree's in its own order.
+    let nodes: [CodedNode]
+    /// Where each tree's nodes start in ``nodes`` (and, last, their total).
+    let starts: [Int]
 
     /// Recodes `trees` over `featureCount` features, or returns nil when a node cannot be packed
     /// (more than 256 features, 2²⁴ nodes in a tree, or a NaN threshold).
+    ///
+    /// - Complexity: O(nodes) (a radix sort of each feature's thresholds).
     init?(_ trees: [DecisionTree], featureCount p: Int) {
         guard p <= 256, trees.allSatisfy({ $0.nodes.count < 1 << 24 }) else { return nil }
-        var entries = [[(value: Double, tree: Int32, node: Int32)]](repeating: [], count: p)
-        var nodes: [[CodedNode]] = []
-        for (t, tree) in trees.enumerated() {
-            var coded: [CodedNode] = []
-            coded.reserveCapacity(tree.nodes.count)
+        var values = [[Double]](repeating: [], count: p), owners = [[Int32]](repeating: [], count: p)
+        var nodes: [CodedNode] = [], starts: [Int] = []
+        nodes.reserveCapacity(trees.reduce(0) { $0 + $1.nodes.count })
+        for tree in trees {
+            starts.append(nodes.count)
             for (k, node) in tree.nodes.enumerated() {
                 if node.left == 0 {
-                    coded.append(CodedNode(code: .max, link: UInt32(k) << 8))
+                    nodes.append(CodedNode(code: .max, link: UInt32(k) << 8))
                 } else {
-                    guard !node.threshold.isNaN, Int(node.feature) < p else { return nil }
-                    entries[Int(node.feature)].append((node.threshold, Int32(t), Int32(k)))
-                    coded.append(CodedNode(code: 0, link: UInt32(node.left) << 8 | UInt32(node.feature)))
+                    guard !node.threshold.isNaN, node.feature >= 0, Int(node.feature) < p else { return nil }
+                    values[Int(node.feature)].append(node.threshold)
+                    owners[Int(node.feature)].append(Int32(nodes.count))
+                    nodes.append(CodedNode(code: 0, link: UInt32(node.left) << 8 | UInt32(node.feature)))
                 }
             }
-            nodes.append(coded)
         }
-        var sorter = RadixSorter(capacity: entries.map(\.count).max() ?? 0)
+        starts.append(nodes.count)
+        var sorter = RadixSorter(capacity: values.map(\.count).max() ?? 0)
         var thresholds: [[Double]] = []
-        for list in entries {
-            let (keys, order) = sorter.sort(count: list.count) { orderedBits(list[$0].value) }
+        for f in 0..<p {
+            let v = values[f], owner = owners[f]
+            let (keys, order) = sorter.sort(count: v.count) { orderedBits(v[$0]) }
             var distinct: [Double] = [], last: UInt64? = nil
-            for k in 0..<list.count {
-                let e = list[Int(order[k])]
-                if keys[k] != last { distinct.append(e.value + 0.0); last = keys[k] }
-                nodes[Int(e.tree)][Int(e.node)].code = UInt32(distinct.count - 1)
+            for k in 0..<v.count {
+                let e = Int(order[k])
+                if keys[k] != last { distinct.append(v[e] + 0.0); last = keys[k] }
+                nodes[Int(owner[e])].code = UInt32(distinct.count - 1)
             }
             thresholds.append(distinct)
         }
         self.thresholds = thresholds
         self.nodes = nodes
+        self.starts = starts
     }
+
+    /// Tree `t`'s nodes.
+    func tree(_ t: Int) -> ArraySlice<CodedNode> { nodes[starts[t]..<starts[t + 1]] }
 
     /// Writes the codes of rows `range` of column-major `x` (`n` rows) to `codes`, row-major:
     /// row `range.lowerBound + r` at `codes[r · p ...]`.

@@ -181,12 +181,16 @@ enum TreePrediction {
     /// With ``CodedTrees`` the forest takes 4.4–5 s at 65,536 and 6–8 s at 8,192 or 16,384.
     static let blockRows = 65_536
 
-    /// From how many rows and trees a prediction recodes the trees (``CodedTrees``) instead of
-    /// walking their double thresholds: recoding reads every node once and coding the input
-    /// costs a binary search per value, which a single tree does not win back (1M rows of the
-    /// session table, one depth-10 tree: 0.015 s walking doubles, 0.077 s coded).
+    /// When a prediction recodes the trees (``CodedTrees``) instead of walking their double
+    /// thresholds: from `codedRows` rows and `codedTrees` trees, and from one row per
+    /// `nodesPerCodedRow` nodes. Recoding reads and sorts every threshold once, 0.14 s for the
+    /// benchmark's forest of 3.6M nodes, which then predicts 20k / 50k / 100k / 1M rows in
+    /// 0.20 / 0.26 / 0.34 / 1.95 s against 0.10 / 0.19 / 0.32 / 2.7–3.0 s walking doubles. Coding
+    /// the input costs a binary search per value, which a single tree does not win back (1M
+    /// rows of the session table, one depth-10 tree: 0.015 s walking doubles, 0.077 s coded).
     static let codedRows = 4096
     static let codedTrees = 8
+    static let nodesPerCodedRow = 32
 
     /// Rows a coded tree walks at a time inside a block: the tree stays in the core's cache
     /// while the block's codes pass by in small pieces (the benchmark's forest: 2.25 s for 1M
@@ -206,7 +210,9 @@ enum TreePrediction {
         // A matrix without features has no values; its trees are single leaves that read none.
         let p = values.count / n
         let values = values.isEmpty ? [0] : values
-        let coded = missingAware || n < codedRows || trees.count < codedTrees ? nil : CodedTrees(trees, featureCount: p)
+        let nodes = trees.reduce(0) { $0 + $1.nodeCount }
+        let worthCoding = !missingAware && n >= codedRows && trees.count >= codedTrees && n * nodesPerCodedRow >= nodes
+        let coded = worthCoding ? CodedTrees(trees, featureCount: p) : nil
         values.withUnsafeBufferPointer { xv in
             out.withUnsafeMutableBufferPointer { ov in
                 nonisolated(unsafe) let x = xv.baseAddress!, o = ov.baseAddress!
@@ -220,20 +226,23 @@ enum TreePrediction {
                     var start = chunk.lowerBound
                     while start < chunk.upperBound {
                         let block = start..<min(chunk.upperBound, start + blockRows)
-                        coded?.code(x, rows: n, range: block, into: codes)
-                        for (t, tree) in trees.enumerated() {
-                            if let coded {
-                                coded.nodes[t].withUnsafeBufferPointer { nodes in
+                        if let coded {
+                            coded.code(x, rows: n, range: block, into: codes)
+                            coded.nodes.withUnsafeBufferPointer { all in
+                                for (t, tree) in trees.enumerated() {
+                                    let nodes = all.baseAddress! + coded.starts[t]
                                     var sub = 0
                                     while sub < block.count {
                                         let m = min(subRows, block.count - sub)
-                                        tree.add(coded: nodes.baseAddress!, codes: codes + sub * max(1, p), features: max(1, p),
+                                        tree.add(coded: nodes, codes: codes + sub * max(1, p), features: max(1, p),
                                                  base: block.lowerBound + sub, count: m, into: o, width: width,
                                                  offset: offsets?[t] ?? 0, scale: scale, scratch: scratch)
                                         sub += m
                                     }
                                 }
-                            } else {
+                            }
+                        } else {
+                            for (t, tree) in trees.enumerated() {
                                 tree.add(x, rows: n, range: block, missingAware: missingAware, into: o, width: width,
                                          offset: offsets?[t] ?? 0, scale: scale, scratch: scratch)
                             }
