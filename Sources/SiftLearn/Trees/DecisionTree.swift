@@ -208,7 +208,7 @@ enum TreePrediction {
         var out = [Double](repeating: 0, count: n * width)
         guard n > 0 else { return out }
         // A matrix without features has no values; its trees are single leaves that read none.
-        let p = values.count / n
+        let p = values.count / n, codeStride = max(1, p)
         let values = values.isEmpty ? [0] : values
         let nodes = trees.reduce(0) { $0 + $1.nodeCount }
         let worthCoding = !missingAware && n >= codedRows && trees.count >= codedTrees && n * nodesPerCodedRow >= nodes
@@ -218,9 +218,10 @@ enum TreePrediction {
                 nonisolated(unsafe) let x = xv.baseAddress!, o = ov.baseAddress!
                 Parallel.forEachChunk(count: n, grain: 4096) { chunk in
                     let rows = min(blockRows, chunk.count)
-                    let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * rows + 2)
-                    let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: coded == nil ? 0 : (rows + 1) * max(1, p))
-                    codes.initialize(repeating: 0, count: coded == nil ? 0 : (rows + 1) * max(1, p))
+                    let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * rows)
+                    // Codes of a block, row-major; all zero for a matrix without features.
+                    let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: coded == nil ? 0 : rows * codeStride)
+                    codes.initialize(repeating: 0, count: coded == nil ? 0 : rows * codeStride)
                     defer { scratch.deallocate(); codes.deallocate() }
                     for i in chunk { for k in 0..<width { o[i * width + k] = initial[k] } }
                     var start = chunk.lowerBound
@@ -234,7 +235,7 @@ enum TreePrediction {
                                     var sub = 0
                                     while sub < block.count {
                                         let m = min(subRows, block.count - sub)
-                                        tree.add(coded: nodes, codes: codes + sub * max(1, p), features: max(1, p),
+                                        tree.add(coded: nodes, codes: codes + sub * codeStride, features: codeStride,
                                                  base: block.lowerBound + sub, count: m, into: o, width: width,
                                                  offset: offsets?[t] ?? 0, scale: scale, scratch: scratch)
                                         sub += m

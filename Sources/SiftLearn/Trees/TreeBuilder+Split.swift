@@ -238,19 +238,12 @@ extension TreeBuilder {
         nonisolated(unsafe) let me = self
         let ranges = (0..<chunks).map { Parallel.chunkRange($0, of: chunks, count: m) }
         let body: @Sendable (Int) -> Void = { k in
-            let block = me.blocks[targets[k]]
-            block.hist.update(repeating: 0, count: me.totalSlots * me.width)
-            block.counts.update(repeating: 0, count: me.totalSlots)
+            let block = me.clear(targets[k])
             me.accumulateRows(me.rows + start + ranges[k].lowerBound, count: ranges[k].count, hist: block.hist, counts: block.counts)
         }
         if chunks > 1 {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
-            let into = blocks[b]
-            for t in targets.dropFirst() {
-                let from = blocks[t]
-                for k in 0..<(totalSlots * width) { into.hist[k] += from.hist[k] }
-                for k in 0..<totalSlots { into.counts[k] &+= from.counts[k] }
-            }
+            for t in targets.dropFirst() { add(into: b, t) }
         } else {
             body(0)
         }
@@ -299,5 +292,20 @@ extension TreeBuilder {
         let p = blocks[parent], s = blocks[small]
         for k in 0..<(totalSlots * width) { p.hist[k] -= s.hist[k] }
         for k in 0..<totalSlots { p.counts[k] &-= s.counts[k] }
+    }
+
+    /// `blocks[into] += blocks[partial]`, slot by slot: a core's share of a histogram.
+    func add(into b: Int, _ partial: Int) {
+        let into = blocks[b], from = blocks[partial]
+        for k in 0..<(totalSlots * width) { into.hist[k] += from.hist[k] }
+        for k in 0..<totalSlots { into.counts[k] &+= from.counts[k] }
+    }
+
+    /// Zeroes block `b` and returns it.
+    func clear(_ b: Int) -> (hist: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int32>) {
+        let block = blocks[b]
+        block.hist.update(repeating: 0, count: totalSlots * width)
+        block.counts.update(repeating: 0, count: totalSlots)
+        return block
     }
 }

@@ -365,9 +365,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
                 let from = c.start + r.lowerBound, to = c.start + r.upperBound
                 let l = me.partitionRange(from, to, split: c.split)
                 counts[i * parts + k] = l
-                let block = me.blocks[k == 0 ? smallBlocks[i] : me.partialBlocks[(k - 1) * level.count + i]]
-                block.hist.update(repeating: 0, count: me.totalSlots * me.width)
-                block.counts.update(repeating: 0, count: me.totalSlots)
+                let block = me.clear(k == 0 ? smallBlocks[i] : me.partialBlocks[(k - 1) * level.count + i])
                 if 2 * c.split.leftCount <= c.end - c.start {
                     me.accumulateRows(me.rows + from, count: l, hist: block.hist, counts: block.counts)
                 } else {
@@ -378,12 +376,7 @@ final class TreeBuilder<Code: FixedWidthInteger & UnsignedInteger & Sendable, Cr
         if parts > 1 { DispatchQueue.concurrentPerform(iterations: parts, execute: body) } else { body(0) }
         for (i, c) in level.enumerated() {
             join(start: c.start, count: c.end - c.start, parts: parts, lefts: UnsafePointer(lefts.baseAddress! + i * parts))
-            let into = blocks[smallBlocks[i]]
-            for k in 1..<max(1, parts) {
-                let from = blocks[partialBlocks[(k - 1) * level.count + i]]
-                for j in 0..<(totalSlots * width) { into.hist[j] += from.hist[j] }
-                for j in 0..<totalSlots { into.counts[j] &+= from.counts[j] }
-            }
+            for k in 1..<max(1, parts) { add(into: smallBlocks[i], partialBlocks[(k - 1) * level.count + i]) }
         }
     }
 
